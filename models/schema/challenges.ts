@@ -1,0 +1,68 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { organizations } from './organizations.ts';
+import { users } from './users.ts';
+
+export const challengeStatuses = ['draft', 'open', 'in_progress', 'solved', 'closed'] as const;
+export type ChallengeStatus = (typeof challengeStatuses)[number];
+export const challengeStatus = pgEnum('challenge_status', challengeStatuses);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const challenges = pgTable(
+  'challenges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    // Who typed it; the challenge belongs to the organization and survives account deletion.
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    pitch: varchar('pitch', { length: 160 }).notNull(),
+    problem: text('problem').notNull().default(''),
+    status: challengeStatus('status').notNull().default('draft'),
+    stateCode: text('state_code'),
+    municipality: text('municipality'),
+    // The 17 UN Sustainable Development Goals, by number.
+    sdgs: integer('sdgs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    skills: text('skills')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    deadline: date('deadline'),
+    archived: boolean('archived').notNull().default(false),
+    publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('es_unaccent', coalesce(${challenges.title}, '')), 'A') || setweight(to_tsvector('es_unaccent', coalesce(${challenges.pitch}, '')), 'B') || setweight(to_tsvector('es_unaccent', coalesce(${challenges.problem}, '')), 'C')`,
+    ),
+  },
+  (table) => [
+    index('challenges_search_idx').using('gin', table.search),
+    index('challenges_created_idx').on(table.createdAt, table.id),
+    index('challenges_status_idx').on(table.status),
+    index('challenges_organization_idx').on(table.organizationId),
+  ],
+);
+
+export type Challenge = typeof challenges.$inferSelect;
+export type NewChallenge = typeof challenges.$inferInsert;

@@ -1,0 +1,6 @@
+export * from './organizations.ts';
+export * from './users.ts';
+export * from './memberships.ts';
+export * from './challenges.ts';
+export * from './sessions.ts';
+export * from './rate-limits.ts';

@@ -1,0 +1,22 @@
+import type { Config } from './config.ts';
+import { databaseOptionsFromConfig, openDatabase, type Database } from './db.ts';
+import type { Logger } from './logger.ts';
+import { isDatabaseEmpty, seedDemoData } from './seed/seed-demo-data.ts';
+
+/** Opens the configured database, migrates it and, on a first development start, seeds demo data. */
+export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
+  const database = await openDatabase(databaseOptionsFromConfig(config));
+  try {
+    await database.migrate();
+    const embeddedDevelopment = database.driver === 'pglite' && config.env === 'development';
+    if (embeddedDevelopment && (await isDatabaseEmpty(database.db))) {
+      const seeded = await seedDemoData(database.db);
+      logger.info(seeded, 'empty embedded database: demo data seeded');
+    }
+    await database.analyze();
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,159 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only module that reads process.env: everything else receives a Config.
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const DEV_SESSION_SECRET = 'retos-development-secret-not-for-production';
+
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(emptyAsUndefined, schema.optional());
+
+const commaList = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : [],
+    z.array(item),
+  );
+
+const urlWithProtocols = (protocols: string[], hint: string) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, hint);
+
+const httpUrl = urlWithProtocols(['http:', 'https:'], 'must be an http:// or https:// URL');
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['development', 'production', 'test']).default('development'),
+  ),
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: 'must be a port number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 65535')
+      .max(65535, 'must be between 0 and 65535')
+      .default(3000),
+  ),
+  BASE_URL: optional(httpUrl),
+  DATABASE_URL: optional(
+    urlWithProtocols(['postgres:', 'postgresql:'], 'must be a postgres:// or postgresql:// URL'),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
+  GITHUB_CLIENT_ID: optional(z.string()),
+  GITHUB_CLIENT_SECRET: optional(z.string()),
+  GITHUB_OAUTH_URL: z.preprocess(emptyAsUndefined, httpUrl.default('https://github.com')),
+  GITHUB_API_URL: z.preprocess(emptyAsUndefined, httpUrl.default('https://api.github.com')),
+  SMTP_URL: optional(urlWithProtocols(['smtp:', 'smtps:'], 'must be an smtp:// or smtps:// URL')),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Retos <no-reply@localhost>')),
+  ADMIN_EMAILS: commaList(z.email('must be a comma-separated list of email addresses')),
+  ADMIN_GITHUB_LOGINS: commaList(
+    z.string().regex(/^[A-Za-z0-9-]{1,39}$/, 'must be a comma-separated list of GitHub logins'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
+  ),
+  TRUST_PROXY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true' || value === '1'),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  baseUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionSecret: string;
+  usingDevSessionSecret: boolean;
+  github: { clientId?: string; clientSecret?: string; oauthUrl: string; apiUrl: string };
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  adminEmails: string[];
+  adminGithubLogins: string[];
+  logLevel: (typeof logLevels)[number];
+  trustProxy: boolean;
+}
+
+/** A setting that is missing or malformed; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue.message}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+
+  if (isProduction) {
+    for (const name of ['SESSION_SECRET', 'GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET'] as const) {
+      if (!e[name]) {
+        throw new ConfigError(
+          `Invalid configuration: ${name} is required when NODE_ENV=production`,
+        );
+      }
+    }
+  }
+  if (Boolean(e.GITHUB_CLIENT_ID) !== Boolean(e.GITHUB_CLIENT_SECRET)) {
+    const missing = e.GITHUB_CLIENT_ID ? 'GITHUB_CLIENT_SECRET' : 'GITHUB_CLIENT_ID';
+    throw new ConfigError(
+      `Invalid configuration: ${missing} is required when the other GitHub credential is set`,
+    );
+  }
+
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    usingDevSessionSecret: !e.SESSION_SECRET,
+    github: {
+      clientId: e.GITHUB_CLIENT_ID,
+      clientSecret: e.GITHUB_CLIENT_SECRET,
+      oauthUrl: e.GITHUB_OAUTH_URL.replace(/\/+$/, ''),
+      apiUrl: e.GITHUB_API_URL.replace(/\/+$/, ''),
+    },
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    adminEmails: e.ADMIN_EMAILS.map((email) => email.toLowerCase()),
+    adminGithubLogins: e.ADMIN_GITHUB_LOGINS.map((login) => login.toLowerCase()),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

@@ -1,0 +1,50 @@
+// Typed errors carry their HTTP status and a translation key; the error middleware renders them.
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly messageKey: string,
+    message?: string,
+  ) {
+    super(message ?? messageKey);
+  }
+}
+
+export class NotFoundError extends HttpError {
+  override name = 'NotFoundError';
+  constructor(messageKey = 'errors.404.message') {
+    super(404, messageKey);
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  override name = 'ForbiddenError';
+  constructor(messageKey = 'errors.403.message') {
+    super(403, messageKey);
+  }
+}
+
+export class CsrfError extends ForbiddenError {
+  override name = 'CsrfError';
+  constructor() {
+    super('errors.csrf.message');
+  }
+}
+
+/** Input that cannot be accepted; the form is shown again with the values and per-field messages. */
+export class ValidationError extends HttpError {
+  override name = 'ValidationError';
+  constructor(
+    readonly fieldErrors: Record<string, string> = {},
+    messageKey = 'errors.422.message',
+  ) {
+    super(422, messageKey);
+  }
+}
+
+export class TooManyRequestsError extends HttpError {
+  override name = 'TooManyRequestsError';
+  constructor() {
+    super(429, 'errors.429.message');
+  }
+}

@@ -1,0 +1,79 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { defaultLanguage, type Translator } from '../i18n/index.ts';
+import { HttpError, NotFoundError, ValidationError } from '../errors.ts';
+
+export const notFound: RequestHandler = () => {
+  throw new NotFoundError();
+};
+
+function statusOf(error: unknown): number {
+  if (error instanceof HttpError) return error.status;
+  // body-parser and friends mark client errors (malformed body, too large) with a status.
+  const status = (error as { status?: unknown; expose?: unknown })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return status;
+  return 500;
+}
+
+function messageKeyOf(error: unknown, status: number): string {
+  if (error instanceof HttpError) return error.messageKey;
+  return [400, 403, 404, 413, 422, 429].includes(status)
+    ? `errors.${status}.message`
+    : 'errors.500.message';
+}
+
+/**
+ * Renders every error as a page in the visitor's language (or JSON for the API). The stack
+ * trace is shown only in development; a page that fails to render falls back to plain text.
+ */
+export function errorHandler(options: {
+  translator: Translator;
+  showStack: boolean;
+}): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    const status = statusOf(error);
+    if (status >= 500) req.log?.error({ err: error }, 'request failed');
+    if (res.headersSent) return next(error);
+
+    const t = req.t ?? options.translator.t(defaultLanguage);
+    const titleKey = [400, 403, 404, 413, 422, 429].includes(status)
+      ? `errors.${status}.title`
+      : 'errors.500.title';
+    const title = t(titleKey);
+    const message = t(messageKeyOf(error, status));
+    const requestId = String(req.id ?? '');
+    const fieldErrors =
+      error instanceof ValidationError
+        ? Object.entries(error.fieldErrors).map(([field, key]) => ({ field, message: t(key) }))
+        : [];
+
+    res.status(status);
+    if (status === 429) res.setHeader('Retry-After', res.getHeader('RateLimit-Reset') ?? '60');
+    if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') {
+      res.json({ error: { status, title, message, requestId, fields: fieldErrors } });
+      return;
+    }
+    res.render(
+      'errors/error',
+      {
+        pageTitle: title,
+        status,
+        title,
+        message,
+        requestId,
+        fieldErrors,
+        isNotFound: status === 404,
+        stack: options.showStack && error instanceof Error ? error.stack : undefined,
+        lang: res.locals.lang ?? defaultLanguage,
+        t,
+      },
+      (renderError, html) => {
+        if (renderError) {
+          req.log?.error({ err: renderError }, 'error page failed to render');
+          res.type('text/plain').send(`${title}\n\n${message}\n\n${requestId}`);
+          return;
+        }
+        res.send(html);
+      },
+    );
+  };
+}

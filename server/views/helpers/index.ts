@@ -1,0 +1,8 @@
+import asset from './asset.ts';
+import concat from './concat.ts';
+import csrfField from './csrf-field.ts';
+import eq from './eq.ts';
+import formatDate from './format-date.ts';
+import t from './t.ts';
+
+export const helpers = { asset, concat, csrfField, eq, formatDate, t };
