@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -18,6 +18,12 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseDriver = 'pglite' | 'postgres';
 
+/** Rows of a raw SQL query; both drivers answer `{ rows }`, which the shared type hides. */
+export async function queryRows<T>(db: Pick<Db, 'execute'>, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
 export interface Database {
   db: Db;
   driver: DatabaseDriver;
@@ -27,6 +33,8 @@ export interface Database {
   analyze(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as a gzipped tarball, to clone test databases from. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export type DatabaseOptions =
@@ -73,6 +81,7 @@ function wrapPglite(client: PGlite, release: () => void): Database {
     ping: async () => {
       await client.query('SELECT 1');
     },
+    dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
     close: async () => {
       try {
         if (!client.closed) await client.close();

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { organizations, challenges, users, memberships } from '../../../../models/schema/index.ts';
+import type { Database } from '../../../../server/db.ts';
+import { isDatabaseEmpty, seedDemoData } from '../../../../server/seed/seed-demo-data.ts';
+import { createTestDatabase } from '../../../support/test-db.ts';
+
+describe('demo data', () => {
+  let database: Database;
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(() => database.close());
+
+  it('seeds an empty database with organizations of every kind, people and challenges in every status', async () => {
+    assert.equal(await isDatabaseEmpty(database.db), true);
+    const seeded = await seedDemoData(database.db);
+    assert.equal(await isDatabaseEmpty(database.db), false);
+
+    const orgs = await database.db.select().from(organizations);
+    assert.equal(orgs.length, seeded.organizations);
+    assert.deepEqual([...new Set(orgs.map((org) => org.kind))].sort(), [
+      'academic',
+      'community',
+      'government',
+      'ngo',
+    ]);
+    assert.ok(new Set(orgs.map((org) => org.stateCode)).size >= 5, 'across several states');
+    assert.ok(
+      orgs.filter((org) => org.kind === 'government').every((org) => org.verifiedAt),
+      'government offices are verified',
+    );
+
+    const rows = await database.db.select().from(challenges);
+    assert.ok(rows.length >= 12);
+    assert.deepEqual([...new Set(rows.map((row) => row.status))].sort(), [
+      'closed',
+      'draft',
+      'in_progress',
+      'open',
+      'solved',
+    ]);
+    assert.ok(rows.every((row) => row.pitch.length <= 160));
+    assert.ok(rows.filter((row) => row.status !== 'draft').every((row) => row.publishedAt));
+
+    const people = await database.db.select().from(users);
+    assert.ok(people.filter((person) => person.githubLogin).length >= 3, 'volunteers');
+    const members = await database.db.select().from(memberships);
+    assert.ok(
+      orgs.every((org) => members.some((m) => m.organizationId === org.id)),
+      'every organization has a member',
+    );
+  });
+});

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import {
+  challenges,
+  memberships,
+  organizations,
+  users,
+  type Challenge,
+  type NewChallenge,
+  type NewOrganization,
+  type NewUser,
+  type Organization,
+  type User,
+} from '../../models/schema/index.ts';
+import type { Db } from '../../server/db.ts';
+
+const unique = () => randomBytes(4).toString('hex');
+
+export async function makeOrganization(
+  db: Db,
+  overrides: Partial<NewOrganization> = {},
+): Promise<Organization> {
+  const id = unique();
+  const [row] = await db
+    .insert(organizations)
+    .values({
+      slug: `organizacion-${id}`,
+      name: `Organización ${id}`,
+      kind: 'community',
+      stateCode: 'OAX',
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+export async function makeUser(db: Db, overrides: Partial<NewUser> = {}): Promise<User> {
+  const id = unique();
+  const [row] = await db
+    .insert(users)
+    .values({ name: `Persona ${id}`, email: `persona-${id}@example.org`, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function makeMember(
+  db: Db,
+  organization: Organization,
+  overrides: Partial<NewUser> = {},
+): Promise<User> {
+  const user = await makeUser(db, overrides);
+  await db.insert(memberships).values({ organizationId: organization.id, userId: user.id });
+  return user;
+}
+
+export async function makeChallenge(
+  db: Db,
+  overrides: Partial<NewChallenge> = {},
+): Promise<Challenge> {
+  const id = unique();
+  const organizationId = overrides.organizationId ?? (await makeOrganization(db)).id;
+  const [row] = await db
+    .insert(challenges)
+    .values({
+      slug: `reto-${id}`,
+      title: `Reto ${id}`,
+      pitch: 'Un problema público que alguien puede empezar a resolver.',
+      problem: 'Descripción del problema.',
+      status: 'open',
+      publishedAt: new Date(),
+      ...overrides,
+      organizationId,
+    })
+    .returning();
+  return row!;
+}

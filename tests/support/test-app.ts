@@ -1,0 +1,64 @@
+import type { Express, Router } from 'express';
+import { pino } from 'pino';
+import request from 'supertest';
+import { createApp, type AppDeps } from '../../server/app.ts';
+import { parseConfig, type Config } from '../../server/config.ts';
+import type { Database } from '../../server/db.ts';
+import { createTestDatabase } from './test-db.ts';
+
+export interface TestApp {
+  app: Express;
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+}
+
+/** The real app on a fresh database of its own; `routers` mounts probes for a test. */
+export async function buildTestApp(
+  options: {
+    env?: Record<string, string>;
+    routers?: Router[];
+    writeRateLimit?: AppDeps['writeRateLimit'];
+    database?: Database;
+  } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = testConfig(options.env);
+  const app = createApp({
+    config,
+    database,
+    logger: pino({ level: 'silent' }),
+    routers: options.routers,
+    writeRateLimit: options.writeRateLimit,
+  });
+  return { app, database, config, close: () => database.close() };
+}
+
+const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;
+
+export function csrfTokenIn(html: string): string {
+  const match = CSRF_FIELD.exec(html);
+  if (!match) throw new Error('the page has no CSRF field');
+  return match[1]!;
+}
+
+/** A visitor: keeps cookies between requests, and reads CSRF tokens from the forms it is shown. */
+export function visitor(app: Express) {
+  const agent = request.agent(app);
+  return {
+    agent,
+    get: (path: string) => agent.get(path),
+    /** Loads a page with a form and returns its CSRF token. */
+    async csrfToken(path: string): Promise<string> {
+      const page = await agent.get(path).expect(200);
+      return csrfTokenIn(page.text);
+    },
+    postForm(path: string, fields: Record<string, string>) {
+      return agent.post(path).type('form').send(fields);
+    },
+  };
+}
