@@ -3,21 +3,33 @@ import express, { type Express, type Router } from 'express';
 import session from 'express-session';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
+import { accountRoutes } from './accounts/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { challengeRoutes } from './challenges/routes.ts';
+import { githubSettings } from './auth/github-settings.ts';
+import { createPassport } from './auth/passport.ts';
+import { defaultSignInLimits, type SignInLimits } from './auth/rate-limits.ts';
+import { demoGithub } from './dev/demo-github.ts';
+import { devMailRoutes } from './dev/mail-routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { currentUserLocals } from './http/current-user.ts';
 import { csrfProtection, exposeCsrfToken } from './http/csrf.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
-import { languageMiddleware } from './http/language.ts';
+import { languageMiddleware, userLanguageMiddleware } from './http/language.ts';
 import { writeRateLimit, type RateLimitSettings } from './http/rate-limit.ts';
 import { requestLogger } from './http/request-logger.ts';
 import { securityHeaders } from './http/security.ts';
+import { SESSION_COOKIE } from './http/session-cookie.ts';
 import { DatabaseSessionStore } from './http/session-store.ts';
 import { createTranslator, type Translator } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
+import { createMailer, outboxDir, type Mailer } from './mail/mailer.ts';
 import { pagesRoutes } from './pages/routes.ts';
 import { configureViews } from './views/engine.ts';
+import { volunteerRoutes } from './volunteers/routes.ts';
 import { publicDir } from './views/paths.ts';
 
-export const SESSION_COOKIE = 'retos.sid';
+export { SESSION_COOKIE };
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 
 export interface AppDeps {
@@ -25,7 +37,9 @@ export interface AppDeps {
   database: Database;
   logger: Logger;
   translator?: Translator;
+  mailer?: Mailer;
   writeRateLimit?: RateLimitSettings;
+  signInLimits?: SignInLimits;
   /** Feature routers mounted after the built-in ones (tests use it for probes). */
   routers?: Router[];
 }
@@ -34,7 +48,11 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { config, database, logger } = deps;
   const translator = deps.translator ?? createTranslator();
+  const mailer = deps.mailer ?? createMailer(config, logger);
   const production = config.isProduction;
+  const github = githubSettings(config);
+  const demo = github.demo ? demoGithub() : undefined;
+  const passport = createPassport(database.db, config, github);
   const app = express();
 
   app.disable('x-powered-by');
@@ -57,6 +75,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '200kb' }));
   app.use(express.json({ limit: '200kb' }));
   app.use(languageMiddleware(translator, { secureCookies: production }));
+  // The demo GitHub's token and API endpoints are called server to server: no session, no CSRF.
+  if (demo) app.use(demo.api);
   app.use(
     session({
       name: SESSION_COOKIE,
@@ -69,11 +89,32 @@ export function createApp(deps: AppDeps): Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: production, maxAge: THIRTY_DAYS_MS },
     }),
   );
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.use(userLanguageMiddleware(translator));
+  app.use(currentUserLocals(config));
   app.use(writeRateLimit(database.db, deps.writeRateLimit ?? { windowMs: 60_000, limit: 60 }));
   app.use(csrfProtection);
   app.use(exposeCsrfToken);
 
   app.use(pagesRoutes(database.db));
+  app.use(
+    authRoutes({
+      db: database.db,
+      passport,
+      github,
+      mailer,
+      translator,
+      config,
+      logger,
+      signInLimits: deps.signInLimits ?? defaultSignInLimits,
+    }),
+  );
+  app.use(accountRoutes(database.db, config));
+  app.use(challengeRoutes(database.db));
+  app.use(volunteerRoutes(database.db));
+  if (demo) app.use(demo.pages);
+  if (!production) app.use(devMailRoutes(outboxDir(config)));
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use(notFound);

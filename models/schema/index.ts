@@ -4,3 +4,4 @@ export * from './memberships.ts';
 export * from './challenges.ts';
 export * from './sessions.ts';
 export * from './rate-limits.ts';
+export * from './login-tokens.ts';

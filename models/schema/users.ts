@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const locales = ['es', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -9,11 +9,16 @@ export const users = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name'),
-    // Stored lower-cased; organization members sign in with it.
+    // The verified sign-in address, stored lower-cased (email link or GitHub's primary email).
     email: text('email'),
+    // Where the person prefers to be written to; never public.
+    contactEmail: text('contact_email'),
     // GitHub's numeric id identifies a volunteer; logins change and can pass to someone else.
     githubId: bigint('github_id', { mode: 'number' }),
     githubLogin: text('github_login'),
+    // Refreshed from GitHub on every sign-in; `name` is the one the person edits.
+    githubName: text('github_name'),
+    githubProfileUrl: text('github_profile_url'),
     avatarUrl: text('avatar_url'),
     bio: text('bio').notNull().default(''),
     skills: text('skills')
@@ -21,6 +26,10 @@ export const users = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     locale: text('locale', { enum: locales }).notNull().default('es'),
+    isModerator: boolean('is_moderator').notNull().default(false),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true, precision: 3 }),
+    // A deleted account keeps its row, emptied of personal data, so content stays attributed.
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

@@ -3,6 +3,10 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logger.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+// Sign-in links and OAuth callbacks carry secrets in the query: never write them to logs.
+const SECRET_PARAMS = /([?&](?:token|code|state)=)[^&#]*/gi;
+
+export const redactUrl = (url: string) => url.replace(SECRET_PARAMS, '$1[redacted]');
 
 /** Logs every request with an id, taken from a proxy's X-Request-Id when it looks sane. */
 export function requestLogger(logger: Logger) {
@@ -19,7 +23,7 @@ export function requestLogger(logger: Logger) {
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (req) => req.url === '/healthz' },
     serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req) => ({ id: req.id, method: req.method, url: redactUrl(String(req.url)) }),
       res: (res) => ({ statusCode: res.statusCode }),
     },
   });

@@ -3,6 +3,7 @@ import concat from './concat.ts';
 import csrfField from './csrf-field.ts';
 import eq from './eq.ts';
 import formatDate from './format-date.ts';
+import formatDateTime from './format-date-time.ts';
 import t from './t.ts';
 
-export const helpers = { asset, concat, csrfField, eq, formatDate, t };
+export const helpers = { asset, concat, csrfField, eq, formatDate, formatDateTime, t };
