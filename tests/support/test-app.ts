@@ -4,13 +4,27 @@ import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { parseConfig, type Config } from '../../server/config.ts';
 import type { Database } from '../../server/db.ts';
+import type { Mailer, OutgoingEmail } from '../../server/mail/mailer.ts';
 import { createTestDatabase } from './test-db.ts';
 
 export interface TestApp {
   app: Express;
   database: Database;
   config: Config;
+  /** Every email the app sent, newest last. */
+  mail: OutgoingEmail[];
   close(): Promise<void>;
+}
+
+/** A mailer that keeps what it is given, for tests that read the emails. */
+export function capturingMailer(): Mailer & { sent: OutgoingEmail[] } {
+  const sent: OutgoingEmail[] = [];
+  return {
+    sent,
+    send: async (email) => {
+      sent.push(email);
+    },
+  };
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -23,19 +37,24 @@ export async function buildTestApp(
     env?: Record<string, string>;
     routers?: Router[];
     writeRateLimit?: AppDeps['writeRateLimit'];
+    signInLimits?: AppDeps['signInLimits'];
+    mailer?: Mailer;
     database?: Database;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.env);
+  const captured = capturingMailer();
   const app = createApp({
     config,
     database,
     logger: pino({ level: 'silent' }),
+    mailer: options.mailer ?? captured,
     routers: options.routers,
     writeRateLimit: options.writeRateLimit,
+    signInLimits: options.signInLimits,
   });
-  return { app, database, config, close: () => database.close() };
+  return { app, database, config, mail: captured.sent, close: () => database.close() };
 }
 
 const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;
