@@ -1,4 +1,5 @@
 import { createApp } from './app.ts';
+import { deleteStaleLoginTokens } from './auth/login-tokens.ts';
 import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataDirLockedError } from './db-lock.ts';
@@ -45,9 +46,11 @@ logger.info(
 );
 
 const maintenance = setInterval(() => {
-  Promise.all([deleteExpiredSessions(db.db), deleteExpiredRateLimits(db.db)]).catch((error) =>
-    logger.warn({ err: error }, 'maintenance failed'),
-  );
+  Promise.all([
+    deleteExpiredSessions(db.db),
+    deleteExpiredRateLimits(db.db),
+    deleteStaleLoginTokens(db.db),
+  ]).catch((error) => logger.warn({ err: error }, 'maintenance failed'));
 }, MAINTENANCE_INTERVAL_MS);
 maintenance.unref();
 
