@@ -1,13 +1,15 @@
 import i18next, { type TFunction } from 'i18next';
-import en from './en.json' with { type: 'json' };
-import es from './es.json' with { type: 'json' };
+import { loadCatalogue, type Catalogue } from './catalogues.ts';
 
 export const languages = ['es', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = 'es';
 export type Translate = TFunction;
 
-export const catalogues: Record<Language, Record<string, unknown>> = { es, en };
+export const catalogues: Record<Language, Catalogue> = {
+  es: loadCatalogue('es'),
+  en: loadCatalogue('en'),
+};
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
@@ -21,7 +23,7 @@ export interface Translator {
 export function createTranslator(): Translator {
   const instance = i18next.createInstance();
   void instance.init({
-    resources: { es: { translation: es }, en: { translation: en } },
+    resources: { es: { translation: catalogues.es }, en: { translation: catalogues.en } },
     lng: defaultLanguage,
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],

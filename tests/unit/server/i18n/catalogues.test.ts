@@ -25,6 +25,11 @@ describe('translation catalogues', () => {
   const es = flatten(catalogues.es);
   const en = flatten(catalogues.en);
 
+  it('are split into the same feature files in both languages', () => {
+    const files = (language: string) => fs.readdirSync(path.join('server/i18n/locales', language)).sort();
+    assert.deepEqual(files('en'), files('es'));
+  });
+
   it('have exactly the same keys in Spanish and English', () => {
     assert.deepEqual(
       [...es.keys()].filter((key) => !en.has(key)),
