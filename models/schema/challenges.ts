@@ -5,12 +5,14 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
   timestamp,
   uuid,
   varchar,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 import { users } from './users.ts';
@@ -20,6 +22,23 @@ export type ChallengeStatus = (typeof challengeStatuses)[number];
 export const challengeStatus = pgEnum('challenge_status', challengeStatuses);
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export interface DataSet {
+  title: string;
+  url: string;
+}
+
+export interface Phase {
+  name: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Evaluation criteria; their weights sum to 100. */
+export interface Criterion {
+  name: string;
+  weight: number;
+}
 
 export const challenges = pgTable(
   'challenges',
@@ -33,7 +52,11 @@ export const challenges = pgTable(
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     pitch: varchar('pitch', { length: 160 }).notNull(),
+    // Long fields are Markdown, rendered through marked + sanitize-html.
     problem: text('problem').notNull().default(''),
+    affected: text('affected').notNull().default(''),
+    currentSituation: text('current_situation').notNull().default(''),
+    successCriteria: text('success_criteria').notNull().default(''),
     status: challengeStatus('status').notNull().default('draft'),
     stateCode: text('state_code'),
     municipality: text('municipality'),
@@ -47,6 +70,13 @@ export const challenges = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     deadline: date('deadline'),
+    dataSets: jsonb('data_sets').$type<DataSet[]>().notNull().default([]),
+    phases: jsonb('phases').$type<Phase[]>().notNull().default([]),
+    criteria: jsonb('criteria').$type<Criterion[]>().notNull().default([]),
+    // The same problem replicated in another municipality points at the original.
+    forkedFromId: uuid('forked_from_id').references((): AnyPgColumn => challenges.id, {
+      onDelete: 'set null',
+    }),
     archived: boolean('archived').notNull().default(false),
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -59,6 +89,11 @@ export const challenges = pgTable(
   (table) => [
     index('challenges_search_idx').using('gin', table.search),
     index('challenges_created_idx').on(table.createdAt, table.id),
+    index('challenges_published_idx').on(table.publishedAt, table.id),
+    index('challenges_deadline_idx').on(table.deadline, table.id),
+    index('challenges_forked_from_idx').on(table.forkedFromId),
+    index('challenges_sdgs_idx').using('gin', table.sdgs),
+    index('challenges_skills_idx').using('gin', table.skills),
     index('challenges_status_idx').on(table.status),
     index('challenges_organization_idx').on(table.organizationId),
   ],

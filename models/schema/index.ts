@@ -5,3 +5,8 @@ export * from './challenges.ts';
 export * from './sessions.ts';
 export * from './rate-limits.ts';
 export * from './login-tokens.ts';
+export * from './organization-invitations.ts';
+export * from './audit-events.ts';
+export * from './watches.ts';
+export * from './proposals.ts';
+export * from './sponsorships.ts';

@@ -12,7 +12,10 @@ export const loginTokens = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (table) => [index('login_tokens_email_idx').on(table.email), index('login_tokens_expires_idx').on(table.expiresAt)],
+  (table) => [
+    index('login_tokens_email_idx').on(table.email),
+    index('login_tokens_expires_idx').on(table.expiresAt),
+  ],
 );
 
 export type LoginToken = typeof loginTokens.$inferSelect;

@@ -4,6 +4,7 @@ import csrfField from './csrf-field.ts';
 import eq from './eq.ts';
 import formatDate from './format-date.ts';
 import formatDateTime from './format-date-time.ts';
+import markdown from './markdown.ts';
 import t from './t.ts';
 
-export const helpers = { asset, concat, csrfField, eq, formatDate, formatDateTime, t };
+export const helpers = { asset, concat, csrfField, eq, formatDate, formatDateTime, markdown, t };

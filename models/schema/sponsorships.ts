@@ -1,0 +1,48 @@
+import { bigint, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { challenges } from './challenges.ts';
+import { organizations } from './organizations.ts';
+import { users } from './users.ts';
+
+export const sponsorshipKinds = [
+  'prize',
+  'data_access',
+  'mentorship',
+  'hosting',
+  'adoption_commitment',
+] as const;
+export type SponsorshipKind = (typeof sponsorshipKinds)[number];
+export const sponsorshipKind = pgEnum('sponsorship_kind', sponsorshipKinds);
+
+export const sponsorshipStatuses = ['pledged', 'fulfilled', 'withdrawn'] as const;
+export type SponsorshipStatus = (typeof sponsorshipStatuses)[number];
+export const sponsorshipStatus = pgEnum('sponsorship_status', sponsorshipStatuses);
+
+// A government office's pledge on a challenge; the sponsorship feature adds its flows.
+export const sponsorships = pgTable(
+  'sponsorships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    challengeId: uuid('challenge_id')
+      .notNull()
+      .references(() => challenges.id, { onDelete: 'restrict' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    kind: sponsorshipKind('kind').notNull(),
+    // Money as integer centavos (MXN): never floating point.
+    amountCentavos: bigint('amount_centavos', { mode: 'number' }),
+    description: text('description').notNull().default(''),
+    terms: text('terms').notNull().default(''),
+    status: sponsorshipStatus('status').notNull().default('pledged'),
+    withdrawalReason: text('withdrawal_reason'),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('sponsorships_challenge_idx').on(table.challengeId, table.status),
+    index('sponsorships_organization_idx').on(table.organizationId),
+  ],
+);
+
+export type Sponsorship = typeof sponsorships.$inferSelect;

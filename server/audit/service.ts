@@ -1,0 +1,39 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { auditEvents } from '../../models/schema/index.ts';
+import type { Db } from '../db.ts';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  subjectType:
+    'challenge' | 'organization' | 'membership' | 'invitation' | 'proposal' | 'sponsorship';
+  subjectId: string;
+  organizationId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit event; call it with the transaction that makes the change. */
+export async function recordAudit(db: Pick<Db, 'insert'>, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    organizationId: entry.organizationId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+export async function auditTrail(
+  db: Db,
+  subjectType: AuditEntry['subjectType'],
+  subjectId: string,
+) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subjectType, subjectType), eq(auditEvents.subjectId, subjectId)))
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id));
+}
