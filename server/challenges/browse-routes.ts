@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import type { Db } from '../db.ts';
+import type { FeatureDeps } from '../feature-deps.ts';
 
 // /retos: browse, filter and search published challenges.
-export function browseRoutes(_db: Db): Router {
+export function browseRoutes(_deps: FeatureDeps): Router {
   return Router();
 }

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { displayName } from '../accounts/display-name.ts';
-import type { Db } from '../db.ts';
+import type { FeatureDeps } from '../feature-deps.ts';
 import { NotFoundError } from '../errors.ts';
 import { challengeForViewer } from './service.ts';
 
-export function challengeRoutes(db: Db): Router {
+export function challengeRoutes({ db }: FeatureDeps): Router {
   const router = Router();
   router.get('/retos/:slug', async (req, res) => {
     const found = await challengeForViewer(db, req.params.slug, req.user?.id);

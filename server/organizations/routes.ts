@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import type { Db } from '../db.ts';
+import type { FeatureDeps } from '../feature-deps.ts';
 
 // Organizations: list, create, profile, members and invitations, verification.
-export function organizationRoutes(_db: Db): Router {
+export function organizationRoutes(_deps: FeatureDeps): Router {
   return Router();
 }
