@@ -1,3 +1,4 @@
+import array from './array.ts';
 import asset from './asset.ts';
 import concat from './concat.ts';
 import csrfField from './csrf-field.ts';
@@ -7,4 +8,4 @@ import formatDateTime from './format-date-time.ts';
 import markdown from './markdown.ts';
 import t from './t.ts';
 
-export const helpers = { asset, concat, csrfField, eq, formatDate, formatDateTime, markdown, t };
+export const helpers = { array, asset, concat, csrfField, eq, formatDate, formatDateTime, markdown, t };

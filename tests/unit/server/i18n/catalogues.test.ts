@@ -26,7 +26,8 @@ describe('translation catalogues', () => {
   const en = flatten(catalogues.en);
 
   it('are split into the same feature files in both languages', () => {
-    const files = (language: string) => fs.readdirSync(path.join('server/i18n/locales', language)).sort();
+    const files = (language: string) =>
+      fs.readdirSync(path.join('server/i18n/locales', language)).sort();
     assert.deepEqual(files('en'), files('es'));
   });
 

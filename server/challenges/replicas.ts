@@ -1,0 +1,87 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { challenges, organizations, type Challenge } from '../../models/schema/index.ts';
+import { mexicanStateName } from '../../models/mexican-states.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Db } from '../db.ts';
+import { ForbiddenError } from '../errors.ts';
+import { canReplicateChallenge } from './permissions.ts';
+import { uniqueChallengeSlug } from './write-service.ts';
+
+export interface ReplicaTarget {
+  organizationId: string;
+  stateCode: string | null;
+  municipality: string | null;
+}
+
+/**
+ * Copies a published challenge into another organization for another place, as a draft that
+ * points back at the original: how one solved problem spreads across municipalities.
+ */
+export async function replicateChallenge(
+  db: Db,
+  actorId: string,
+  memberOrganizationIds: readonly string[],
+  original: Challenge,
+  target: ReplicaTarget,
+): Promise<Challenge> {
+  if (!canReplicateChallenge(original, memberOrganizationIds, target.organizationId)) {
+    throw new ForbiddenError();
+  }
+  return db.transaction(async (tx) => {
+    const place = target.municipality ?? mexicanStateName(target.stateCode) ?? 'nacional';
+    const slug = await uniqueChallengeSlug(tx, `${original.title} ${place}`);
+    const [replica] = await tx
+      .insert(challenges)
+      .values({
+        slug,
+        organizationId: target.organizationId,
+        authorId: actorId,
+        forkedFromId: original.id,
+        status: 'draft',
+        title: original.title,
+        pitch: original.pitch,
+        problem: original.problem,
+        affected: original.affected,
+        currentSituation: original.currentSituation,
+        successCriteria: original.successCriteria,
+        skills: original.skills,
+        sdgs: original.sdgs,
+        dataSets: original.dataSets,
+        phases: [],
+        criteria: original.criteria,
+        deadline: null,
+        stateCode: target.stateCode,
+        municipality: target.municipality,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId,
+      action: 'challenge.replicate',
+      subjectType: 'challenge',
+      subjectId: replica!.id,
+      organizationId: target.organizationId,
+      after: { forkedFromId: original.id, stateCode: target.stateCode, municipality: target.municipality },
+    });
+    return replica!;
+  });
+}
+
+/** The published replicas of a challenge ("also faced in"), with their places. */
+export async function publishedReplicas(db: Db, challengeId: string) {
+  const rows = await db
+    .select({
+      slug: challenges.slug,
+      stateCode: challenges.stateCode,
+      municipality: challenges.municipality,
+      status: challenges.status,
+      organizationName: organizations.name,
+    })
+    .from(challenges)
+    .innerJoin(organizations, eq(organizations.id, challenges.organizationId))
+    .where(and(eq(challenges.forkedFromId, challengeId), ne(challenges.status, 'draft')))
+    .orderBy(asc(challenges.publishedAt), asc(challenges.id));
+  return rows.map((row) => ({
+    ...row,
+    place: [row.municipality, mexicanStateName(row.stateCode)].filter(Boolean).join(', '),
+  }));
+}
