@@ -6,6 +6,8 @@ export interface DemoChallenge {
   title: string;
   pitch: string;
   problem: string;
+  affected: string;
+  successCriteria: string;
   status: ChallengeStatus;
   stateCode: string | null;
   municipality: string | null;
@@ -26,6 +28,10 @@ export const demoChallenges: DemoChallenge[] = [
       'Registrar desde el celular cada descarga de aguas residuales al río, con foto y ubicación, para exigir su cierre.',
     problem:
       'La contaminación del Atoyac afecta a más de 40 comunidades. Las denuncias se pierden porque no hay un registro público y verificable de las descargas.',
+    affected:
+      'Familias de San Pedro Cholula, San Andrés Cholula y otras comunidades ribereñas que usan el río para riego y conviven con sus olores.',
+    successCriteria:
+      'Cada descarga tiene un folio público, ubicación y fotos, y las autoridades responden en el mismo mapa.',
     status: 'open',
     stateCode: 'PUE',
     municipality: 'San Pedro Cholula',
@@ -42,6 +48,10 @@ export const demoChallenges: DemoChallenge[] = [
       'Un catálogo de productos y precios del tianguis de Tlacolula que se pueda consultar y compartir sin datos móviles.',
     problem:
       'Muchas productoras no tienen datos móviles constantes y los compradores de fuera no saben qué se vende cada domingo.',
+    affected:
+      'Más de 300 productoras y productores del tianguis dominical, muchos hablantes de zapoteco.',
+    successCriteria:
+      'Compradores de fuera saben qué hay cada domingo y las ventas de las productoras suben.',
     status: 'open',
     stateCode: 'OAX',
     municipality: 'Tlacolula de Matamoros',
@@ -58,6 +68,9 @@ export const demoChallenges: DemoChallenge[] = [
       'Avisar por SMS o WhatsApp a cada colonia cuándo llegará el agua durante el tandeo, con datos del organismo operador.',
     problem:
       'En temporada de estiaje las familias esperan horas sin saber cuándo llegará el agua y pierden jornadas de trabajo.',
+    affected: 'Unas 40,000 familias de colonias del norte de Monterrey con servicio por tandeo.',
+    successCriteria:
+      'Las familias reciben el aviso con al menos dos horas de anticipación y dejan de perder jornadas.',
     status: 'in_progress',
     stateCode: 'NL',
     municipality: 'Monterrey',
@@ -74,6 +87,10 @@ export const demoChallenges: DemoChallenge[] = [
       'Llevar el control de préstamos de doce bibliotecas comunitarias con una interfaz en tsotsil y español.',
     problem:
       'Los préstamos se anotan en cuadernos y se pierden libros. Las bibliotecarias hablan tsotsil y prefieren trabajar en su lengua.',
+    affected:
+      'Lectoras y lectores de doce bibliotecas comunitarias y las bibliotecarias que las atienden.',
+    successCriteria:
+      'Ningún libro se pierde sin registro y las bibliotecarias trabajan en tsotsil.',
     status: 'solved',
     stateCode: 'CHIS',
     municipality: 'San Cristóbal de las Casas',
@@ -90,6 +107,9 @@ export const demoChallenges: DemoChallenge[] = [
       'Que cualquier persona reporte un bache y vea en qué etapa está su reparación, con tiempos públicos por colonia.',
     problem:
       'Los reportes llegan por teléfono, redes sociales y ventanilla; no hay un folio único ni forma de saber si se atendieron.',
+    affected:
+      'Todas las personas que transitan por Zapopan, en especial ciclistas y motociclistas.',
+    successCriteria: 'Cada reporte tiene un folio y un tiempo de atención público por colonia.',
     status: 'open',
     stateCode: 'JAL',
     municipality: 'Zapopan',
@@ -106,6 +126,9 @@ export const demoChallenges: DemoChallenge[] = [
       'Publicar en un mapa el estado de cada ciclovía, sus conteos de ciclistas y los incidentes viales cercanos.',
     problem:
       'Los datos de conteos existen en hojas de cálculo dispersas y la ciudadanía no puede usarlos para proponer mejoras.',
+    affected: 'Ciclistas, colectivos de movilidad y personas que planean nuevas ciclovías.',
+    successCriteria:
+      'Los conteos y los incidentes se publican cada semana en un mapa que cualquiera puede descargar.',
     status: 'open',
     stateCode: 'CDMX',
     municipality: 'Cuauhtémoc',
@@ -122,6 +145,8 @@ export const demoChallenges: DemoChallenge[] = [
       'Un semáforo sencillo para que las escuelas decidan si hacer actividades al aire libre según la calidad del aire.',
     problem:
       'Los índices de calidad del aire son difíciles de interpretar y no llegan a tiempo a directoras y directores.',
+    affected: 'Niñas y niños de escuelas públicas de Iztapalapa y su personal docente.',
+    successCriteria: 'Cada escuela sabe antes del recreo si puede hacer actividades al aire libre.',
     status: 'closed',
     stateCode: 'CDMX',
     municipality: 'Iztapalapa',
@@ -138,6 +163,10 @@ export const demoChallenges: DemoChallenge[] = [
       'Detectar registros duplicados en padrones de programas sociales sin exponer datos personales.',
     problem:
       'Distintas dependencias capturan a las mismas familias con variaciones en nombres y direcciones.',
+    affected:
+      'Familias beneficiarias de programas sociales y el personal que administra los padrones.',
+    successCriteria:
+      'Se detectan los registros duplicados sin que ningún dato personal salga de las dependencias.',
     status: 'draft',
     stateCode: 'JAL',
     municipality: 'Zapopan',
@@ -154,6 +183,9 @@ export const demoChallenges: DemoChallenge[] = [
       'Levantar y publicar en GTFS las rutas de camión de Mérida para que cualquier app de mapas pueda usarlas.',
     problem:
       'No existe un registro público y actualizado de rutas, paradas y horarios del transporte público en Mérida.',
+    affected: 'Cerca de un millón de personas que usan el camión en Mérida.',
+    successCriteria:
+      'Las rutas de Mérida aparecen en cualquier app de mapas y se actualizan cada mes.',
     status: 'in_progress',
     stateCode: 'YUC',
     municipality: 'Mérida',
@@ -170,6 +202,9 @@ export const demoChallenges: DemoChallenge[] = [
       'Una herramienta para que brigadas universitarias registren viviendas abandonadas y se publiquen como datos abiertos.',
     problem:
       'Querétaro crece hacia la periferia mientras miles de viviendas céntricas están vacías y nadie sabe cuántas son.',
+    affected: 'Personas que buscan vivienda en Querétaro y las colonias del centro que se vacían.',
+    successCriteria:
+      'Un conjunto de datos abierto y actualizado de vivienda deshabitada por manzana.',
     status: 'open',
     stateCode: 'QRO',
     municipality: 'Querétaro',
@@ -186,6 +221,8 @@ export const demoChallenges: DemoChallenge[] = [
       'Un directorio que funcione sin conexión con los refugios abiertos, su capacidad y cómo llegar a ellos.',
     problem:
       'Durante los huracanes las listas de refugios circulan como imágenes desactualizadas en redes sociales.',
+    affected: 'Habitantes de la costa de Yucatán, en especial personas mayores y sin internet.',
+    successCriteria: 'Cualquier persona encuentra el refugio abierto más cercano aun sin conexión.',
     status: 'solved',
     stateCode: 'YUC',
     municipality: 'Progreso',
@@ -202,6 +239,9 @@ export const demoChallenges: DemoChallenge[] = [
       'Que cualquier persona en el país reporte fugas y se estime cuánta agua se pierde cada semana por municipio.',
     problem:
       'Los organismos operadores pierden hasta 40 % del agua en fugas y no hay datos públicos para priorizar reparaciones.',
+    affected: 'Organismos operadores de agua y vecinas y vecinos de cualquier municipio del país.',
+    successCriteria:
+      'Cada municipio conoce sus fugas más urgentes y cuánta agua pierde por semana.',
     status: 'open',
     stateCode: null,
     municipality: null,
