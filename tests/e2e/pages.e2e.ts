@@ -112,7 +112,7 @@ describe('public pages in a browser', () => {
 
       // The next page, reached through an ordinary link without ?lang=, stays in English.
       await page
-        .getByRole('navigation', { name: t('en', 'site.mainNavigation') })
+        .getByRole('navigation', { name: t('en', 'site.footerNavigation') })
         .getByRole('link', { name: t('en', 'nav.about') })
         .click();
       await page.waitForURL((url) => url.pathname === '/acerca');
