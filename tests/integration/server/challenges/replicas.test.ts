@@ -61,7 +61,7 @@ describe('replicating a challenge in another municipality', () => {
       municipality: 'Tlaquepaque',
     });
     assert.equal(response.status, 303);
-    const slug = /^\/retos\/([\w-]+)\/editar$/.exec(response.headers.location)![1]!;
+    const slug = /^\/retos\/([\w-]+)\/editar$/.exec(String(response.headers.location))![1]!;
     const [replica] = await test.database.db
       .select()
       .from(challenges)
