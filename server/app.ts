@@ -27,6 +27,7 @@ import type { Logger } from './logger.ts';
 import { createMailer, outboxDir, type Mailer } from './mail/mailer.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { pagesRoutes } from './pages/routes.ts';
+import { sponsorshipRoutes } from './sponsorships/routes.ts';
 import type { FeatureDeps } from './feature-deps.ts';
 import { configureViews } from './views/engine.ts';
 import { volunteerRoutes } from './volunteers/routes.ts';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(browseRoutes(feature));
   app.use(challengeRoutes(feature));
   app.use(organizationRoutes(feature));
+  app.use(sponsorshipRoutes(feature));
   app.use(volunteerRoutes(database.db));
   if (demo) app.use(demo.pages);
   if (!production) app.use(devMailRoutes(outboxDir(config)));

@@ -15,6 +15,8 @@ import { challengeForViewer, originalOf, statusHistory } from './service.ts';
 import { unwatchChallenge, watchChallenge, watchState } from './watches.ts';
 import { changeChallengeStatus, createChallenge, updateChallenge } from './write-service.ts';
 import { mexicanStates } from '../../models/mexican-states.ts';
+import { canBeSponsored } from '../sponsorships/permissions.ts';
+import { sponsorshipsOfChallenge } from '../sponsorships/service.ts';
 
 export function challengeRoutes({ db, config }: FeatureDeps): Router {
   const router = Router();
@@ -67,11 +69,12 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
     const view = await found(req);
     const { challenge } = view;
     const moderator = isModerator(req.user, config);
-    const [replicas, original, history, watch] = await Promise.all([
+    const [replicas, original, history, watch, sponsorships] = await Promise.all([
       publishedReplicas(db, challenge.id),
       originalOf(db, challenge.forkedFromId),
       statusHistory(db, challenge.id),
       watchState(db, challenge.id, req.user?.id),
+      sponsorshipsOfChallenge(db, challenge.id),
     ]);
     res.render('challenges/show', {
       pageTitle: challenge.title,
@@ -83,6 +86,8 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
       canReplicate: Boolean(req.user) && challenge.status !== 'draft',
       canWatch: canWatchChallenge(challenge, Boolean(req.user)),
       replicas,
+      sponsorships,
+      canSponsor: Boolean(req.user) && canBeSponsored(challenge),
       original,
       history,
       ...watch,

@@ -5,7 +5,8 @@ import csrfField from './csrf-field.ts';
 import eq from './eq.ts';
 import formatDate from './format-date.ts';
 import formatDateTime from './format-date-time.ts';
+import formatMoney from './format-money.ts';
 import markdown from './markdown.ts';
 import t from './t.ts';
 
-export const helpers = { array, asset, concat, csrfField, eq, formatDate, formatDateTime, markdown, t };
+export const helpers = { array, asset, concat, csrfField, eq, formatDate, formatDateTime, formatMoney, markdown, t };

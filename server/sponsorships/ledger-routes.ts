@@ -1,0 +1,120 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Request, RequestHandler } from 'express';
+import { mexicanStateName, mexicanStates } from '../../models/mexican-states.ts';
+import { organizations, sponsorshipKinds, sponsorshipStatuses } from '../../models/schema/index.ts';
+import type { Db } from '../db.ts';
+import { ValidationError } from '../errors.ts';
+import { ledgerFilters, ledgerRows, ledgerTotals, type LedgerFilters } from './ledger.ts';
+import { centavosAsDecimal } from './money.ts';
+
+function filtersOf(req: Request): LedgerFilters {
+  const parsed = ledgerFilters.safeParse(req.query);
+  if (!parsed.success) throw new ValidationError({}, 'sponsorships.errors.filterInvalid');
+  return parsed.data;
+}
+
+/** The current filters as a query string, for download links and sharing. */
+function queryOf(filters: LedgerFilters): string {
+  const params = new URLSearchParams(
+    Object.entries(filters).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function ledgerPage(db: Db): RequestHandler {
+  return async (req, res) => {
+    const filters = filtersOf(req);
+    const [rows, totals, offices] = await Promise.all([
+      ledgerRows(db, filters),
+      ledgerTotals(db, filters),
+      db
+        .select({ slug: organizations.slug, name: organizations.name })
+        .from(organizations)
+        .orderBy(organizations.name),
+    ]);
+    res.render('sponsorships/ledger', {
+      pageTitle: req.t('sponsorships.ledger.title'),
+      metaDescription: req.t('sponsorships.ledger.intro'),
+      current: 'sponsorships',
+      filters,
+      query: queryOf(filters),
+      rows: rows.map((row) => ({ ...row, stateName: mexicanStateName(row.stateCode) })),
+      totals: {
+        ...totals,
+        perState: totals.perState.map((row) => ({
+          ...row,
+          stateName: mexicanStateName(row.stateCode),
+        })),
+      },
+      offices: offices.filter(
+        (office) =>
+          totals.perOffice.some((row) => row.officeSlug === office.slug) ||
+          office.slug === filters.oficina,
+      ),
+      states: mexicanStates,
+      kinds: sponsorshipKinds,
+      statuses: sponsorshipStatuses,
+    });
+  };
+}
+
+const exportRow = (row: Awaited<ReturnType<typeof ledgerRows>>[number]) => ({
+  id: row.id,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+  office: row.officeName,
+  office_slug: row.officeSlug,
+  kind: row.kind,
+  status: row.status,
+  amount_mxn: row.amountCentavos === null ? '' : centavosAsDecimal(row.amountCentavos),
+  amount_centavos: row.amountCentavos,
+  description: row.description,
+  terms: row.terms,
+  withdrawal_reason: row.withdrawalReason ?? '',
+  challenge: row.challengeTitle,
+  challenge_slug: row.challengeSlug,
+  challenge_organization: row.challengeOrganization,
+  state_code: row.stateCode ?? '',
+  municipality: row.municipality ?? '',
+});
+
+// The header is written even when no row matches, so an empty download still has its columns.
+const csvColumns = [
+  'id',
+  'created_at',
+  'updated_at',
+  'office',
+  'office_slug',
+  'kind',
+  'status',
+  'amount_mxn',
+  'amount_centavos',
+  'description',
+  'terms',
+  'withdrawal_reason',
+  'challenge',
+  'challenge_slug',
+  'challenge_organization',
+  'state_code',
+  'municipality',
+] as const satisfies readonly (keyof ReturnType<typeof exportRow>)[];
+
+export function ledgerCsv(db: Db): RequestHandler {
+  return async (req, res) => {
+    const rows = (await ledgerRows(db, filtersOf(req))).map(exportRow);
+    res.attachment('patrocinios.csv');
+    res.type('text/csv; charset=utf-8');
+    res.send(stringify(rows, { header: true, columns: [...csvColumns] }));
+  };
+}
+
+export function ledgerJson(db: Db): RequestHandler {
+  return async (req, res) => {
+    const filters = filtersOf(req);
+    const [rows, totals] = await Promise.all([ledgerRows(db, filters), ledgerTotals(db, filters)]);
+    res.json({ filters, count: rows.length, totals, sponsorships: rows.map(exportRow) });
+  };
+}

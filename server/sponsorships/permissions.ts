@@ -1,0 +1,17 @@
+import type { Challenge, Organization } from '../../models/schema/index.ts';
+
+/** Why an organization may not sponsor, or undefined when it may. */
+export function pledgeRefusal(
+  office: Pick<Organization, 'kind' | 'verifiedAt'>,
+  actorIsMember: boolean,
+): 'notMember' | 'notGovernment' | 'notVerified' | undefined {
+  if (!actorIsMember) return 'notMember';
+  if (office.kind !== 'government') return 'notGovernment';
+  if (!office.verifiedAt) return 'notVerified';
+  return undefined;
+}
+
+/** Sponsorship goes to published challenges that are still being worked on. */
+export function canBeSponsored(challenge: Pick<Challenge, 'status'>): boolean {
+  return challenge.status === 'open' || challenge.status === 'in_progress';
+}

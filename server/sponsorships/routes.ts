@@ -1,0 +1,155 @@
+import { Router, type Request, type Response } from 'express';
+import { requireUser } from '../auth/require-user.ts';
+import { challengeForViewer } from '../challenges/service.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import type { FeatureDeps } from '../feature-deps.ts';
+import { formErrors } from '../http/form-errors.ts';
+import { isOrganizationMember } from '../organizations/membership.ts';
+import { memberOrganizations } from '../organizations/member-organizations.ts';
+import { pledgeForm, withdrawForm } from './forms.ts';
+import { ledgerPage, ledgerCsv, ledgerJson } from './ledger-routes.ts';
+import { canChangeSponsorship, isSponsorshipTransition } from './lifecycle.ts';
+import { notifyNewPledge } from './notify.ts';
+import { canBeSponsored, pledgeRefusal } from './permissions.ts';
+import {
+  changeSponsorship,
+  findSponsorship,
+  pledgeSponsorship,
+  sponsorshipHistory,
+} from './service.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import {
+  challenges,
+  organizations,
+  sponsorshipKinds,
+  type Organization,
+} from '../../models/schema/index.ts';
+
+export function sponsorshipRoutes(deps: FeatureDeps): Router {
+  const { db } = deps;
+  const router = Router();
+
+  async function sponsorableChallenge(req: Request) {
+    const found = await challengeForViewer(db, String(req.params.slug), req.user?.id);
+    if (!found || !canBeSponsored(found.challenge)) throw new NotFoundError();
+    return found;
+  }
+
+  /** The government offices the person belongs to, verified or not (the form explains). */
+  async function offices(userId: string) {
+    const ids = (await memberOrganizations(db, userId)).map((org) => org.id);
+    if (ids.length === 0) return [];
+    return db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.kind, 'government'), inArray(organizations.id, ids)))
+      .orderBy(organizations.name);
+  }
+
+  async function renderPledge(req: Request, res: Response, extra: Record<string, unknown> = {}) {
+    const { challenge, organization } = await sponsorableChallenge(req);
+    const choices = await offices(req.user!.id);
+    res.render('sponsorships/pledge', {
+      pageTitle: req.t('sponsorships.pledge.title', { title: challenge.title }),
+      challenge,
+      organization,
+      offices: choices.map((office: Organization) => ({
+        ...office,
+        verified: Boolean(office.verifiedAt),
+      })),
+      anyVerified: choices.some((office) => office.verifiedAt),
+      kinds: sponsorshipKinds,
+      values: { kind: 'prize' },
+      ...extra,
+    });
+  }
+
+  router.get('/retos/:slug/patrocinar', requireUser, (req, res) => renderPledge(req, res));
+
+  router.post('/retos/:slug/patrocinar', requireUser, async (req, res) => {
+    const { challenge } = await sponsorableChallenge(req);
+    const raw = {
+      organizationId: '',
+      kind: '',
+      amount: '',
+      description: '',
+      terms: '',
+      ...req.body,
+    };
+    const parsed = pledgeForm.safeParse(raw);
+    if (!parsed.success) {
+      res.status(422);
+      return renderPledge(req, res, { values: raw, errors: formErrors(parsed.error, req.t) });
+    }
+    const office = (await offices(req.user!.id)).find(
+      (org) => org.id === parsed.data.organizationId,
+    );
+    const refusal = office ? pledgeRefusal(office, true) : 'notMember';
+    if (refusal) {
+      res.status(403);
+      return renderPledge(req, res, {
+        values: raw,
+        errors: {
+          organizationId: req.t(`sponsorships.errors.${refusal}`, { office: office?.name ?? '' }),
+        },
+      });
+    }
+    const created = await pledgeSponsorship(db, req.user!.id, true, challenge, parsed.data);
+    await notifyNewPledge(deps, challenge, office!, created);
+    res.redirect(303, `/patrocinios/${created.id}`);
+  });
+
+  router.get('/patrocinios', ledgerPage(db));
+  router.get('/patrocinios.csv', ledgerCsv(db));
+  router.get('/patrocinios.json', ledgerJson(db));
+
+  async function renderSponsorship(
+    req: Request,
+    res: Response,
+    extra: Record<string, unknown> = {},
+  ) {
+    const found = await findSponsorship(db, String(req.params.id));
+    if (!found) throw new NotFoundError();
+    const [challenge] = await db
+      .select()
+      .from(challenges)
+      .where(eq(challenges.id, found.sponsorship.challengeId));
+    const officeMember = await isOrganizationMember(db, req.user?.id, found.office.id);
+    res.render('sponsorships/show', {
+      pageTitle: req.t('sponsorships.show.title', { office: found.office.name }),
+      ...found,
+      challenge,
+      history: (await sponsorshipHistory(db, found.sponsorship.id)).map((event) => ({
+        event: event.action.replace(/^sponsorship\./, ''),
+        createdAt: event.createdAt,
+      })),
+      canFulfill: canChangeSponsorship('fulfill', found.sponsorship.status, officeMember),
+      canWithdraw: canChangeSponsorship('withdraw', found.sponsorship.status, officeMember),
+      ...extra,
+    });
+  }
+
+  router.get('/patrocinios/:id', (req, res) => renderSponsorship(req, res));
+
+  router.post('/patrocinios/:id/estado', requireUser, async (req, res) => {
+    const found = await findSponsorship(db, String(req.params.id));
+    if (!found) throw new NotFoundError();
+    const transition = req.body?.transicion;
+    if (!isSponsorshipTransition(transition))
+      throw new ForbiddenError('sponsorships.errors.transitionRefused');
+    const officeMember = await isOrganizationMember(db, req.user!.id, found.office.id);
+    let reason: string | undefined;
+    if (transition === 'withdraw') {
+      const parsed = withdrawForm.safeParse({ reason: req.body?.reason ?? '' });
+      if (!parsed.success) {
+        res.status(422);
+        return renderSponsorship(req, res, { errors: formErrors(parsed.error, req.t) });
+      }
+      reason = parsed.data.reason;
+    }
+    await changeSponsorship(db, req.user!.id, officeMember, found.sponsorship, transition, reason);
+    res.redirect(303, `/patrocinios/${found.sponsorship.id}`);
+  });
+
+  return router;
+}

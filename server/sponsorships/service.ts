@@ -1,0 +1,143 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import {
+  auditEvents,
+  organizations,
+  sponsorships,
+  type Challenge,
+  type Organization,
+  type Sponsorship,
+} from '../../models/schema/index.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Db } from '../db.ts';
+import { ForbiddenError } from '../errors.ts';
+import type { PledgeInput } from './forms.ts';
+import {
+  canChangeSponsorship,
+  sponsorshipTransitions,
+  type SponsorshipTransition,
+} from './lifecycle.ts';
+import { canBeSponsored, pledgeRefusal } from './permissions.ts';
+
+const snapshot = (row: Sponsorship) => ({
+  kind: row.kind,
+  amountCentavos: row.amountCentavos,
+  description: row.description,
+  terms: row.terms,
+  status: row.status,
+  withdrawalReason: row.withdrawalReason,
+});
+
+/** A government office pledges support; refused unless the office is verified and the actor a member. */
+export async function pledgeSponsorship(
+  db: Db,
+  actorId: string,
+  actorIsMember: boolean,
+  challenge: Challenge,
+  input: PledgeInput,
+): Promise<Sponsorship> {
+  if (!canBeSponsored(challenge)) throw new ForbiddenError('sponsorships.errors.challengeNotOpen');
+  return db.transaction(async (tx) => {
+    // Read the office inside the transaction: a verification removed a moment ago counts.
+    const [office] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, input.organizationId));
+    const refusal = office ? pledgeRefusal(office, actorIsMember) : 'notMember';
+    if (refusal) throw new ForbiddenError(`sponsorships.errors.${refusal}`);
+    const [created] = await tx
+      .insert(sponsorships)
+      .values({
+        challengeId: challenge.id,
+        organizationId: office!.id,
+        kind: input.kind,
+        amountCentavos: input.amountCentavos,
+        description: input.description,
+        terms: input.terms,
+        createdById: actorId,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId,
+      action: 'sponsorship.pledge',
+      subjectType: 'sponsorship',
+      subjectId: created!.id,
+      organizationId: office!.id,
+      after: snapshot(created!),
+    });
+    return created!;
+  });
+}
+
+/** Marks a pledge fulfilled or withdrawn (with its public reason), once, with its audit event. */
+export async function changeSponsorship(
+  db: Db,
+  actorId: string,
+  actorIsOfficeMember: boolean,
+  sponsorship: Sponsorship,
+  transition: SponsorshipTransition,
+  reason?: string,
+): Promise<Sponsorship> {
+  if (!canChangeSponsorship(transition, sponsorship.status, actorIsOfficeMember)) {
+    throw new ForbiddenError('sponsorships.errors.transitionRefused');
+  }
+  const to = sponsorshipTransitions[transition].to;
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(sponsorships)
+      .set({
+        status: to,
+        withdrawalReason: transition === 'withdraw' ? (reason ?? null) : null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(sponsorships.id, sponsorship.id), eq(sponsorships.status, sponsorship.status)))
+      .returning();
+    if (!updated) throw new ForbiddenError('sponsorships.errors.transitionRefused');
+    await recordAudit(tx, {
+      actorId,
+      action: `sponsorship.${transition}`,
+      subjectType: 'sponsorship',
+      subjectId: sponsorship.id,
+      organizationId: sponsorship.organizationId,
+      before: snapshot(sponsorship),
+      after: snapshot(updated),
+    });
+    return updated;
+  });
+}
+
+export async function findSponsorship(db: Db, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db
+    .select({ sponsorship: sponsorships, office: organizations })
+    .from(sponsorships)
+    .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
+    .where(eq(sponsorships.id, id));
+  return row;
+}
+
+/** The pledges on one challenge, newest first, with their offices. */
+export async function sponsorshipsOfChallenge(db: Db, challengeId: string) {
+  return db
+    .select({ sponsorship: sponsorships, office: organizations })
+    .from(sponsorships)
+    .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
+    .where(eq(sponsorships.challengeId, challengeId))
+    .orderBy(desc(sponsorships.createdAt), desc(sponsorships.id));
+}
+
+/** Every change to a pledge, oldest first. */
+export async function sponsorshipHistory(db: Db, sponsorshipId: string) {
+  return db
+    .select({
+      action: auditEvents.action,
+      createdAt: auditEvents.createdAt,
+      after: auditEvents.after,
+    })
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.subjectType, 'sponsorship'), eq(auditEvents.subjectId, sponsorshipId)),
+    )
+    .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id));
+}
+
+export type OfficeChoice = Pick<Organization, 'id' | 'name' | 'kind' | 'verifiedAt'>;
