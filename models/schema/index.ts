@@ -10,3 +10,4 @@ export * from './audit-events.ts';
 export * from './watches.ts';
 export * from './proposals.ts';
 export * from './sponsorships.ts';
+export * from './proposal-work.ts';

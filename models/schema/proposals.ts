@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { challenges } from './challenges.ts';
 import { users } from './users.ts';
@@ -15,7 +16,11 @@ export const proposalStatuses = [
 export type ProposalStatus = (typeof proposalStatuses)[number];
 export const proposalStatus = pgEnum('proposal_status', proposalStatuses);
 
-// The core of a proposal; the proposals feature adds its team, repository check and reviews.
+export const repositoryCheckStatuses = ['unchecked', 'verified', 'failed', 'unreachable'] as const;
+export type RepositoryCheckStatus = (typeof repositoryCheckStatuses)[number];
+export const repositoryCheckStatus = pgEnum('repository_check_status', repositoryCheckStatuses);
+
+// A team's open-source answer to a challenge, from draft to adoption.
 export const proposals = pgTable(
   'proposals',
   {
@@ -26,8 +31,24 @@ export const proposals = pgTable(
     leadId: uuid('lead_id').references(() => users.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
+    // Markdown.
+    approach: text('approach').notNull().default(''),
+    repositoryUrl: text('repository_url'),
+    demoUrl: text('demo_url'),
+    technologies: text('technologies')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: proposalStatus('status').notNull().default('draft'),
+    declineReason: text('decline_reason'),
+    // The open-source check of the repository through the GitHub API, and when it ran.
+    repositoryCheck: repositoryCheckStatus('repository_check').notNull().default('unchecked'),
+    repositoryCheckedAt: timestamp('repository_checked_at', { withTimezone: true, precision: 3 }),
+    repositoryLicense: text('repository_license'),
+    repositoryProblem: text('repository_problem'),
     submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 3 }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, precision: 3 }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
