@@ -70,6 +70,15 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
   ),
+  CLAIM_EXPIRY_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: 'must be a number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(365, 'must be at most 365 days')
+      .default(14),
+  ),
   TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
     z
@@ -97,6 +106,8 @@ export interface Config {
   adminGithubLogins: string[];
   logLevel: (typeof logLevels)[number];
   trustProxy: boolean;
+  /** Days without a progress update after which a volunteer's claim on a challenge lapses. */
+  claimExpiryDays: number;
 }
 
 /** A setting that is missing or malformed; the message is one line naming the variable. */
@@ -151,6 +162,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminGithubLogins: e.ADMIN_GITHUB_LOGINS.map((login) => login.toLowerCase()),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    claimExpiryDays: e.CLAIM_EXPIRY_DAYS,
   };
 }
 

@@ -17,6 +17,9 @@ import { changeChallengeStatus, createChallenge, updateChallenge } from './write
 import { mexicanStates } from '../../models/mexican-states.ts';
 import { canBeSponsored } from '../sponsorships/permissions.ts';
 import { sponsorshipsOfChallenge } from '../sponsorships/service.ts';
+import { challengeClaimsSection } from '../claims/challenge-section.ts';
+import { challengeProposalsSection } from '../proposals/challenge-section.ts';
+import { challengeEndorsementsSection } from '../proposals/page-sections.ts';
 
 export function challengeRoutes({ db, config }: FeatureDeps): Router {
   const router = Router();
@@ -45,7 +48,8 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
   }
 
   router.get('/retos/nuevo', requireUser, async (req, res) => {
-    const organizationId = typeof req.query.organizacion === 'string' ? req.query.organizacion : undefined;
+    const organizationId =
+      typeof req.query.organizacion === 'string' ? req.query.organizacion : undefined;
     await renderForm(req, res, 'new', { organizationId });
   });
 
@@ -69,12 +73,24 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
     const view = await found(req);
     const { challenge } = view;
     const moderator = isModerator(req.user, config);
-    const [replicas, original, history, watch, sponsorships] = await Promise.all([
+    const [
+      replicas,
+      original,
+      history,
+      watch,
+      sponsorships,
+      claimsSection,
+      proposalsSection,
+      endorsementsSection,
+    ] = await Promise.all([
       publishedReplicas(db, challenge.id),
       originalOf(db, challenge.forkedFromId),
       statusHistory(db, challenge.id),
       watchState(db, challenge.id, req.user?.id),
       sponsorshipsOfChallenge(db, challenge.id),
+      challengeClaimsSection(db, challenge, req.user?.id),
+      challengeProposalsSection(db, challenge, req.user?.id),
+      challengeEndorsementsSection(db, challenge.id),
     ]);
     res.render('challenges/show', {
       pageTitle: challenge.title,
@@ -82,11 +98,17 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
       ...view,
       authorName: view.author ? displayName(view.author, req.t) : null,
       canEdit: canEditChallenge(view.viewerIsMember),
-      transitions: availableTransitions(challenge.status, { isMember: view.viewerIsMember, isModerator: moderator }),
+      transitions: availableTransitions(challenge.status, {
+        isMember: view.viewerIsMember,
+        isModerator: moderator,
+      }),
       canReplicate: Boolean(req.user) && challenge.status !== 'draft',
       canWatch: canWatchChallenge(challenge, Boolean(req.user)),
       replicas,
       sponsorships,
+      claimsSection,
+      proposalsSection,
+      endorsementsSection,
       canSponsor: Boolean(req.user) && canBeSponsored(challenge),
       original,
       history,
@@ -108,7 +130,10 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
     const parsed = challengeForm.safeParse(values);
     if (!parsed.success) {
       res.status(422);
-      return renderForm(req, res, 'edit', values, { slug: challenge.slug, errors: formErrors(parsed.error, req.t) });
+      return renderForm(req, res, 'edit', values, {
+        slug: challenge.slug,
+        errors: formErrors(parsed.error, req.t),
+      });
     }
     await updateChallenge(db, req.user!.id, challenge, parsed.data);
     res.redirect(303, `/retos/${challenge.slug}`);
@@ -117,7 +142,8 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
   router.post('/retos/:slug/estado', requireUser, async (req, res) => {
     const { challenge, viewerIsMember } = await found(req);
     const transition = req.body?.transicion;
-    if (!isChallengeTransition(transition)) throw new ForbiddenError('challenge.errors.transitionRefused');
+    if (!isChallengeTransition(transition))
+      throw new ForbiddenError('challenge.errors.transitionRefused');
     await changeChallengeStatus(
       db,
       { id: req.user!.id, isMember: viewerIsMember, isModerator: isModerator(req.user, config) },
@@ -127,7 +153,11 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
     res.redirect(303, `/retos/${challenge.slug}`);
   });
 
-  const renderReplicate = async (req: Request, res: Response, extra: Record<string, unknown> = {}) => {
+  const renderReplicate = async (
+    req: Request,
+    res: Response,
+    extra: Record<string, unknown> = {},
+  ) => {
     const { challenge } = await found(req);
     if (challenge.status === 'draft') throw new NotFoundError();
     res.render('challenges/replicate', {
@@ -150,7 +180,8 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
     if (!parsed.success || !mine.includes(parsed.data.organizationId)) {
       res.status(422);
       const errors = parsed.success ? {} : formErrors(parsed.error, req.t);
-      if (parsed.success) errors.organizationId = req.t('challengeForm.errors.organizationRequired');
+      if (parsed.success)
+        errors.organizationId = req.t('challengeForm.errors.organizationRequired');
       return renderReplicate(req, res, { values: raw, errors });
     }
     const replica = await replicateChallenge(db, req.user!.id, mine, challenge, {

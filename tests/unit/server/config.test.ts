@@ -33,6 +33,7 @@ describe('parseConfig', () => {
     assert.equal(config.github.apiUrl, 'https://api.github.com');
     assert.equal(config.mailFrom, 'Retos <no-reply@localhost>');
     assert.equal(config.logLevel, 'info');
+    assert.equal(config.claimExpiryDays, 14);
     assert.deepEqual(config.adminEmails, []);
     assert.equal(config.usingDevSessionSecret, true);
   });
