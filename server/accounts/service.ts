@@ -34,6 +34,7 @@ export async function membershipsOf(db: Db, userId: string) {
       slug: organizations.slug,
       name: organizations.name,
       kind: organizations.kind,
+      verifiedAt: organizations.verifiedAt,
       role: memberships.role,
     })
     .from(memberships)

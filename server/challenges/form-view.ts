@@ -14,7 +14,10 @@ type Values = ChallengeFormInput;
 
 const withBlanks = <T>(rows: T[] | null | undefined, blank: T, minimum: number) => {
   const filled = rows ?? [];
-  return [...filled, ...Array.from({ length: Math.max(BLANK_ROWS, minimum - filled.length) }, () => blank)];
+  return [
+    ...filled,
+    ...Array.from({ length: Math.max(BLANK_ROWS, minimum - filled.length) }, () => blank),
+  ];
 };
 
 /** What the challenge form shows: the values, blank rows to add more without JavaScript, options. */
@@ -31,7 +34,14 @@ export function challengeFormView(values: Values, t: Translate) {
     dataSetRows: withBlanks(values.dataSets, { title: '', url: '' }, 2),
     phaseRows: withBlanks(values.phases, { name: '', startsOn: '', endsOn: '' }, 2),
     criterionRows: withBlanks(values.criteria, { name: '', weight: '' }, 3),
-    sdgOptions: sdgNumbers.map((number) => ({ number, name: t(`sdg.${number}`), checked: sdgs.has(number) })),
-    stateOptions: mexicanStates.map((state) => ({ ...state, selected: state.code === values.stateCode })),
+    sdgOptions: sdgNumbers.map((number) => ({
+      number,
+      name: t(`sdg.${number}`),
+      checked: sdgs.has(number),
+    })),
+    stateOptions: mexicanStates.map((state) => ({
+      ...state,
+      selected: state.code === values.stateCode,
+    })),
   };
 }

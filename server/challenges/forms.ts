@@ -8,7 +8,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A repeated form field (parallel inputs such as dataset_title) as an array of strings. */
 const list = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map((item) => String(item ?? '')) : typeof value === 'string' ? [value] : [];
+  Array.isArray(value)
+    ? value.map((item) => String(item ?? ''))
+    : typeof value === 'string'
+      ? [value]
+      : [];
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
@@ -20,7 +24,8 @@ const isHttpUrl = (value: string) => {
   }
 };
 
-const isDate = (value: string) => DATE.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
+const isDate = (value: string) =>
+  DATE.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
 
 const markdownField = (max: number, requiredKey?: string) => {
   const base = z.string().trim().max(max, 'challengeForm.errors.tooLong');
@@ -30,8 +35,16 @@ const markdownField = (max: number, requiredKey?: string) => {
 export const challengeForm = z
   .object({
     organizationId: z.uuid('challengeForm.errors.organizationRequired').optional(),
-    title: z.string().trim().min(1, 'challengeForm.errors.titleRequired').max(140, 'challengeForm.errors.titleTooLong'),
-    pitch: z.string().trim().min(1, 'challengeForm.errors.pitchRequired').max(160, 'challengeForm.errors.pitchTooLong'),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'challengeForm.errors.titleRequired')
+      .max(140, 'challengeForm.errors.titleTooLong'),
+    pitch: z
+      .string()
+      .trim()
+      .min(1, 'challengeForm.errors.pitchRequired')
+      .max(160, 'challengeForm.errors.pitchTooLong'),
     problem: markdownField(10_000, 'challengeForm.errors.problemRequired'),
     affected: markdownField(5_000, 'challengeForm.errors.affectedRequired'),
     currentSituation: markdownField(5_000),
@@ -40,25 +53,44 @@ export const challengeForm = z
       .array(z.string().max(40, 'challengeForm.errors.skillTooLong'))
       .max(MAX_ROWS, 'challengeForm.errors.tooManySkills'),
     sdgs: z.array(z.number()).min(1, 'challengeForm.errors.sdgRequired'),
-    stateCode: z.string().refine((code) => code === '' || stateCodes.has(code), 'challengeForm.errors.stateInvalid'),
+    stateCode: z
+      .string()
+      .refine((code) => code === '' || stateCodes.has(code), 'challengeForm.errors.stateInvalid'),
     municipality: z.string().trim().max(120, 'challengeForm.errors.tooLong'),
-    deadline: z.string().refine((value) => value === '' || isDate(value), 'challengeForm.errors.dateInvalid'),
+    deadline: z
+      .string()
+      .refine((value) => value === '' || isDate(value), 'challengeForm.errors.dateInvalid'),
     dataSets: z.array(z.object({ title: z.string(), url: z.string() })),
     phases: z.array(z.object({ name: z.string(), startsOn: z.string(), endsOn: z.string() })),
     criteria: z.array(z.object({ name: z.string(), weight: z.string() })),
   })
   .superRefine((form, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (form.stateCode && !form.municipality) issue('municipality', 'challengeForm.errors.municipalityRequired');
-    if (!form.stateCode && form.municipality) issue('stateCode', 'challengeForm.errors.stateRequired');
-    if (form.sdgs.some((goal) => !isSdgNumber(goal))) issue('sdgs', 'challengeForm.errors.sdgInvalid');
-    if (form.dataSets.some((row) => !row.title || !isHttpUrl(row.url))) issue('dataSets', 'challengeForm.errors.dataSetInvalid');
-    if (form.phases.some((row) => !row.name || !isDate(row.startsOn) || !isDate(row.endsOn) || row.endsOn < row.startsOn)) {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    if (form.stateCode && !form.municipality)
+      issue('municipality', 'challengeForm.errors.municipalityRequired');
+    if (!form.stateCode && form.municipality)
+      issue('stateCode', 'challengeForm.errors.stateRequired');
+    if (form.sdgs.some((goal) => !isSdgNumber(goal)))
+      issue('sdgs', 'challengeForm.errors.sdgInvalid');
+    if (form.dataSets.some((row) => !row.title || !isHttpUrl(row.url)))
+      issue('dataSets', 'challengeForm.errors.dataSetInvalid');
+    if (
+      form.phases.some(
+        (row) =>
+          !row.name || !isDate(row.startsOn) || !isDate(row.endsOn) || row.endsOn < row.startsOn,
+      )
+    ) {
       issue('phases', 'challengeForm.errors.phaseInvalid');
     }
     const weights = form.criteria.map((row) => Number(row.weight));
     if (form.criteria.length === 0) issue('criteria', 'challengeForm.errors.criteriaRequired');
-    else if (form.criteria.some((row, i) => !row.name || !Number.isInteger(weights[i]) || weights[i]! < 1 || weights[i]! > 100)) {
+    else if (
+      form.criteria.some(
+        (row, i) =>
+          !row.name || !Number.isInteger(weights[i]) || weights[i]! < 1 || weights[i]! > 100,
+      )
+    ) {
       issue('criteria', 'challengeForm.errors.criterionInvalid');
     } else if (weights.reduce((sum, weight) => sum + weight, 0) !== 100) {
       issue('criteria', 'challengeForm.errors.weightsSum');
@@ -79,8 +111,9 @@ export function challengeFormValues(body: Record<string, unknown>) {
   const rows = <K extends string>(keys: readonly K[]) => {
     const columns = keys.map((key) => list(body[key]));
     const length = Math.min(Math.max(0, ...columns.map((column) => column.length)), MAX_ROWS);
-    return Array.from({ length }, (_, i) => columns.map((column) => (column[i] ?? '').trim()))
-      .filter((row) => row.some(Boolean));
+    return Array.from({ length }, (_, i) =>
+      columns.map((column) => (column[i] ?? '').trim()),
+    ).filter((row) => row.some(Boolean));
   };
   const organizationId = text(body.organizationId);
   return {
@@ -91,18 +124,33 @@ export function challengeFormValues(body: Record<string, unknown>) {
     affected: text(body.affected),
     currentSituation: text(body.currentSituation),
     successCriteria: text(body.successCriteria),
-    skills: [...new Set(text(body.skills).split(',').map((skill) => skill.trim().replace(/\s+/g, ' ')).filter(Boolean))],
+    skills: [
+      ...new Set(
+        text(body.skills)
+          .split(',')
+          .map((skill) => skill.trim().replace(/\s+/g, ' '))
+          .filter(Boolean),
+      ),
+    ],
     sdgs: [...new Set(list(body.sdgs).map(Number))].sort((a, b) => a - b),
     stateCode: text(body.stateCode),
     municipality: text(body.municipality),
     deadline: text(body.deadline),
-    dataSets: rows(['dataset_title', 'dataset_url'] as const).map(([title, url]) => ({ title: title!, url: url! })),
-    phases: rows(['phase_name', 'phase_start', 'phase_end'] as const).map(([name, startsOn, endsOn]) => ({
-      name: name!,
-      startsOn: startsOn!,
-      endsOn: endsOn!,
+    dataSets: rows(['dataset_title', 'dataset_url'] as const).map(([title, url]) => ({
+      title: title!,
+      url: url!,
     })),
-    criteria: rows(['criterion_name', 'criterion_weight'] as const).map(([name, weight]) => ({ name: name!, weight: weight! })),
+    phases: rows(['phase_name', 'phase_start', 'phase_end'] as const).map(
+      ([name, startsOn, endsOn]) => ({
+        name: name!,
+        startsOn: startsOn!,
+        endsOn: endsOn!,
+      }),
+    ),
+    criteria: rows(['criterion_name', 'criterion_weight'] as const).map(([name, weight]) => ({
+      name: name!,
+      weight: weight!,
+    })),
   };
 }
 
@@ -111,11 +159,17 @@ export type ChallengeFormValues = ReturnType<typeof challengeFormValues>;
 export const replicateForm = z
   .object({
     organizationId: z.uuid('challengeForm.errors.organizationRequired'),
-    stateCode: z.string().refine((code) => code === '' || stateCodes.has(code), 'challengeForm.errors.stateInvalid'),
+    stateCode: z
+      .string()
+      .refine((code) => code === '' || stateCodes.has(code), 'challengeForm.errors.stateInvalid'),
     municipality: z.string().trim().max(120, 'challengeForm.errors.tooLong'),
   })
   .superRefine((form, ctx) => {
     if (form.stateCode && !form.municipality) {
-      ctx.addIssue({ code: 'custom', path: ['municipality'], message: 'challengeForm.errors.municipalityRequired' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['municipality'],
+        message: 'challengeForm.errors.municipalityRequired',
+      });
     }
   });

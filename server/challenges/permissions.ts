@@ -1,7 +1,10 @@
 import type { Challenge } from '../../models/schema/index.ts';
 
 /** Drafts are seen only by members of the organization that owns them; the rest is public. */
-export function canViewChallenge(challenge: Pick<Challenge, 'status'>, viewerIsMember: boolean): boolean {
+export function canViewChallenge(
+  challenge: Pick<Challenge, 'status'>,
+  viewerIsMember: boolean,
+): boolean {
   return challenge.status !== 'draft' || viewerIsMember;
 }
 
@@ -11,7 +14,10 @@ export function canEditChallenge(viewerIsMember: boolean): boolean {
 }
 
 /** Posting for an organization needs its membership. */
-export function canPostChallengeFor(memberOrganizationIds: readonly string[], organizationId: string): boolean {
+export function canPostChallengeFor(
+  memberOrganizationIds: readonly string[],
+  organizationId: string,
+): boolean {
   return memberOrganizationIds.includes(organizationId);
 }
 
@@ -24,6 +30,9 @@ export function canReplicateChallenge(
   return challenge.status !== 'draft' && memberOrganizationIds.includes(targetOrganizationId);
 }
 
-export function canWatchChallenge(challenge: Pick<Challenge, 'status'>, signedIn: boolean): boolean {
+export function canWatchChallenge(
+  challenge: Pick<Challenge, 'status'>,
+  signedIn: boolean,
+): boolean {
   return signedIn && challenge.status !== 'draft';
 }

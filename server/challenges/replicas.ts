@@ -60,7 +60,11 @@ export async function replicateChallenge(
       subjectType: 'challenge',
       subjectId: replica!.id,
       organizationId: target.organizationId,
-      after: { forkedFromId: original.id, stateCode: target.stateCode, municipality: target.municipality },
+      after: {
+        forkedFromId: original.id,
+        stateCode: target.stateCode,
+        municipality: target.municipality,
+      },
     });
     return replica!;
   });

@@ -44,7 +44,11 @@ export async function originalOf(db: Db, forkedFromId: string | null) {
 /** Public history of a challenge's status changes, oldest first. */
 export async function statusHistory(db: Db, challengeId: string) {
   const rows = await db
-    .select({ action: auditEvents.action, createdAt: auditEvents.createdAt, after: auditEvents.after })
+    .select({
+      action: auditEvents.action,
+      createdAt: auditEvents.createdAt,
+      after: auditEvents.after,
+    })
     .from(auditEvents)
     .where(
       and(
@@ -62,5 +66,8 @@ export async function statusHistory(db: Db, challengeId: string) {
       ),
     )
     .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id));
-  return rows.map((row) => ({ event: row.action.replace(/^challenge\./, ''), createdAt: row.createdAt }));
+  return rows.map((row) => ({
+    event: row.action.replace(/^challenge\./, ''),
+    createdAt: row.createdAt,
+  }));
 }

@@ -10,11 +10,16 @@ export async function watchChallenge(db: Db, userId: string, challenge: Challeng
 }
 
 export async function unwatchChallenge(db: Db, userId: string, challengeId: string): Promise<void> {
-  await db.delete(watches).where(and(eq(watches.userId, userId), eq(watches.challengeId, challengeId)));
+  await db
+    .delete(watches)
+    .where(and(eq(watches.userId, userId), eq(watches.challengeId, challengeId)));
 }
 
 export async function watchState(db: Db, challengeId: string, userId: string | undefined) {
-  const [total] = await db.select({ n: count() }).from(watches).where(eq(watches.challengeId, challengeId));
+  const [total] = await db
+    .select({ n: count() })
+    .from(watches)
+    .where(eq(watches.challengeId, challengeId));
   const mine = userId
     ? await db
         .select({ userId: watches.userId })

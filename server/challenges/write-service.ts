@@ -6,15 +6,23 @@ import type { Db } from '../db.ts';
 import { ForbiddenError } from '../errors.ts';
 import { slugify } from '../lib/slugify.ts';
 import type { ChallengeInput } from './forms.ts';
-import { canTransition, challengeTransitions, type ChallengeActor, type ChallengeTransition } from './lifecycle.ts';
+import {
+  canTransition,
+  challengeTransitions,
+  type ChallengeActor,
+  type ChallengeTransition,
+} from './lifecycle.ts';
 
 /** A slug no other challenge has: the title's, then -2, -3… */
 export async function uniqueChallengeSlug(db: Pick<Db, 'select'>, base: string): Promise<string> {
   const stem = slugify(base, 70);
   const taken = new Set(
-    (await db.select({ slug: challenges.slug }).from(challenges).where(like(challenges.slug, `${stem}%`))).map(
-      (row) => row.slug,
-    ),
+    (
+      await db
+        .select({ slug: challenges.slug })
+        .from(challenges)
+        .where(like(challenges.slug, `${stem}%`))
+    ).map((row) => row.slug),
   );
   if (!taken.has(stem)) return stem;
   for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
@@ -48,7 +56,13 @@ export async function createChallenge(
     const slug = await uniqueChallengeSlug(tx, input.title);
     const [created] = await tx
       .insert(challenges)
-      .values({ ...editableFields(input), slug, organizationId, authorId: actorId, status: 'draft' })
+      .values({
+        ...editableFields(input),
+        slug,
+        organizationId,
+        authorId: actorId,
+        status: 'draft',
+      })
       .returning();
     await recordAudit(tx, {
       actorId,
@@ -63,7 +77,12 @@ export async function createChallenge(
 }
 
 /** Saves an edit and records which fields changed, before and after. */
-export async function updateChallenge(db: Db, actorId: string, challenge: Challenge, input: ChallengeInput) {
+export async function updateChallenge(
+  db: Db,
+  actorId: string,
+  challenge: Challenge,
+  input: ChallengeInput,
+) {
   const next = editableFields(input);
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
@@ -105,7 +124,8 @@ export async function changeChallengeStatus(
   challenge: Challenge,
   transition: ChallengeTransition,
 ): Promise<Challenge> {
-  if (!canTransition(transition, challenge.status, actor)) throw new ForbiddenError('challenge.errors.transitionRefused');
+  if (!canTransition(transition, challenge.status, actor))
+    throw new ForbiddenError('challenge.errors.transitionRefused');
   const to = challengeTransitions[transition].to;
   return db.transaction(async (tx) => {
     const [updated] = await tx

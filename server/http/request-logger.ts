@@ -6,7 +6,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 // Sign-in links and OAuth callbacks carry secrets in the query: never write them to logs.
 const SECRET_PARAMS = /([?&](?:token|code|state)=)[^&#]*/gi;
 
-export const redactUrl = (url: string) => url.replace(SECRET_PARAMS, '$1[redacted]');
+// Invitation links carry theirs in the path, and in `volver=` on the way through sign-in.
+const INVITATION_TOKEN = /(^\/invitaciones\/|volver=%2Finvitaciones%2F)[^/?&#]+/gi;
+
+export const redactUrl = (url: string) =>
+  url.replace(SECRET_PARAMS, '$1[redacted]').replace(INVITATION_TOKEN, '$1[redacted]');
 
 /** Logs every request with an id, taken from a proxy's X-Request-Id when it looks sane. */
 export function requestLogger(logger: Logger) {

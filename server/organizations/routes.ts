@@ -1,7 +1,157 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import type { Organization } from '../../models/schema/index.ts';
+import { requireUser } from '../auth/require-user.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { FeatureDeps } from '../feature-deps.ts';
+import { formErrors } from '../http/form-errors.ts';
+import { pledgeRefusal } from '../sponsorships/permissions.ts';
+import {
+  inFieldOrder,
+  kindFilter,
+  organizationFields,
+  organizationForm,
+  submittedValues,
+  verificationForm,
+} from './forms.ts';
+import { invitationRoutes } from './invitation-routes.ts';
+import { memberRoutes } from './member-routes.ts';
+import { formChoices, noticeFor, organizationInPath } from './page-context.ts';
+import {
+  canEditOrganization,
+  canVerifyOrganizations,
+  canViewDraftChallenges,
+  canViewMembers,
+} from './permissions.ts';
+import {
+  createOrganization,
+  listOrganizations,
+  organizationChallenges,
+  placeOf,
+  setVerification,
+  updateOrganization,
+} from './service.ts';
 
-// Organizations: list, create, profile, members and invitations, verification.
-export function organizationRoutes(_deps: FeatureDeps): Router {
-  return Router();
+const profileValues = (organization: Organization) => ({
+  name: organization.name,
+  kind: organization.kind,
+  description: organization.description,
+  stateCode: organization.stateCode ?? '',
+  municipality: organization.municipality ?? '',
+  websiteUrl: organization.websiteUrl ?? '',
+});
+
+// Organizations: list, create, profile, edit and verification; members and invitations beside.
+export function organizationRoutes(deps: FeatureDeps): Router {
+  const { db, config } = deps;
+  const router = Router();
+
+  router.get('/organizaciones', async (req, res) => {
+    const kind = kindFilter.parse(req.query.tipo);
+    const organizations = await listOrganizations(db, kind);
+    res.render('organizations/list', {
+      pageTitle: req.t('organizations.list.title'),
+      metaDescription: req.t('organizations.list.intro'),
+      current: 'organizations',
+      organizations,
+      kind,
+      filters: formChoices.kinds.map((value) => ({ value, active: value === kind })),
+    });
+  });
+
+  const renderForm = (
+    req: Request,
+    res: Response,
+    view: { organization?: Organization; values: Record<string, string>; errors?: unknown },
+  ) => {
+    const { organization } = view;
+    res.render('organizations/form', {
+      pageTitle: organization
+        ? req.t('organizations.form.editTitle', { name: organization.name })
+        : req.t('organizations.form.newTitle'),
+      current: 'organizations',
+      ...formChoices,
+      ...view,
+      action: organization
+        ? `/organizaciones/${organization.slug}/editar`
+        : '/organizaciones/nueva',
+      verified: organization?.verifiedAt != null,
+    });
+  };
+
+  router.get('/organizaciones/nueva', requireUser, (req, res) => {
+    renderForm(req, res, { values: { kind: '', stateCode: '' } });
+  });
+
+  router.post('/organizaciones/nueva', requireUser, async (req, res) => {
+    const parsed = organizationForm.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      res.status(422);
+      return renderForm(req, res, {
+        values: submittedValues(req.body, organizationFields),
+        errors: inFieldOrder(formErrors(parsed.error, req.t), organizationFields),
+      });
+    }
+    const organization = await createOrganization(db, req.user!, parsed.data);
+    res.redirect(303, `/organizaciones/${organization.slug}?aviso=creada`);
+  });
+
+  router.get('/organizaciones/:slug', async (req, res) => {
+    const { organization, role } = await organizationInPath(db, req);
+    const challenges = await organizationChallenges(db, organization, canViewDraftChallenges(role));
+    // The sponsorship rule itself decides, so the note cannot drift from what is enforced.
+    const unverifiedGovernment = pledgeRefusal(organization, true) === 'notVerified';
+    res.render('organizations/show', {
+      pageTitle: organization.name,
+      metaDescription: organization.description.slice(0, 160) || undefined,
+      current: 'organizations',
+      organization,
+      place: placeOf(organization.stateCode, organization.municipality),
+      challenges,
+      role,
+      canEdit: canEditOrganization(role),
+      canViewMembers: canViewMembers(role),
+      canVerify: canVerifyOrganizations(req.user, config),
+      unverifiedGovernment,
+      notice: noticeFor(req),
+    });
+  });
+
+  router.get('/organizaciones/:slug/editar', requireUser, async (req, res) => {
+    const { organization, role } = await organizationInPath(db, req);
+    if (!canEditOrganization(role)) throw new ForbiddenError();
+    renderForm(req, res, { organization, values: profileValues(organization) });
+  });
+
+  router.post('/organizaciones/:slug/editar', requireUser, async (req, res) => {
+    const { organization, role } = await organizationInPath(db, req);
+    if (!canEditOrganization(role)) throw new ForbiddenError();
+    const parsed = organizationForm.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      res.status(422);
+      return renderForm(req, res, {
+        organization,
+        values: submittedValues(req.body, organizationFields),
+        errors: inFieldOrder(formErrors(parsed.error, req.t), organizationFields),
+      });
+    }
+    const saved = await updateOrganization(db, req.user!, organization.id, parsed.data);
+    const notice = saved.verificationRemoved ? 'verificacion-perdida' : 'guardada';
+    res.redirect(303, `/organizaciones/${organization.slug}?aviso=${notice}`);
+  });
+
+  router.post('/organizaciones/:slug/verificacion', requireUser, async (req, res) => {
+    const { organization } = await organizationInPath(db, req);
+    if (!canVerifyOrganizations(req.user, config)) throw new ForbiddenError();
+    const parsed = verificationForm.safeParse(req.body ?? {});
+    if (!parsed.success)
+      throw new ValidationError({ action: 'organizations.errors.actionInvalid' });
+    const { action } = parsed.data;
+    await setVerification(db, req.user!, organization.id, action);
+    const notice = action === 'verify' ? 'verificada' : 'verificacion-retirada';
+    res.redirect(303, `/organizaciones/${organization.slug}?aviso=${notice}`);
+  });
+
+  router.use(memberRoutes(deps));
+  router.use(invitationRoutes(deps));
+  return router;
 }

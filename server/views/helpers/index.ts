@@ -9,4 +9,15 @@ import formatMoney from './format-money.ts';
 import markdown from './markdown.ts';
 import t from './t.ts';
 
-export const helpers = { array, asset, concat, csrfField, eq, formatDate, formatDateTime, formatMoney, markdown, t };
+export const helpers = {
+  array,
+  asset,
+  concat,
+  csrfField,
+  eq,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  markdown,
+  t,
+};

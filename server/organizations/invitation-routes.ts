@@ -1,0 +1,57 @@
+import { Router, type Request, type Response } from 'express';
+import { requireUser } from '../auth/require-user.ts';
+import type { FeatureDeps } from '../feature-deps.ts';
+import { acceptInvitation, usableInvitation } from './invitations.ts';
+import { membershipRole } from './membership.ts';
+
+function renderUnusable(req: Request, res: Response) {
+  res.status(410);
+  res.render('organizations/invitation-invalid', {
+    pageTitle: req.t('organizations.invitation.invalidTitle'),
+  });
+}
+
+const tokenInPath = (req: Request) =>
+  typeof req.params.token === 'string' ? req.params.token : '';
+
+// The link in an invitation email: opening it shows a button (mail scanners follow links).
+export function invitationRoutes({ db }: FeatureDeps): Router {
+  const router = Router();
+  router.use('/invitaciones/:token', requireUser);
+
+  router.get('/invitaciones/:token', async (req, res) => {
+    const token = tokenInPath(req);
+    const found = await usableInvitation(db, token);
+    if (!found) return renderUnusable(req, res);
+    const { invitation, organization } = found;
+    const user = req.user!;
+    const alreadyMember = (await membershipRole(db, user.id, organization.id)) !== null;
+    res.setHeader('Cache-Control', 'no-store');
+    res.render('organizations/invitation', {
+      pageTitle: req.t('organizations.invitation.title', { name: organization.name }),
+      organization,
+      token,
+      alreadyMember,
+      invitedEmail: invitation.email,
+      // Anyone signed in may accept, but should know when the link was meant for someone else.
+      sentToSomeoneElse: user.email !== invitation.email,
+      expiresAt: invitation.expiresAt,
+    });
+  });
+
+  router.post('/invitaciones/:token', async (req, res) => {
+    const result = await acceptInvitation(db, req.user!, tokenInPath(req));
+    if (result.outcome === 'unusable') return renderUnusable(req, res);
+    const { organization } = result;
+    if (result.outcome === 'already-member') {
+      return res.render('organizations/invitation', {
+        pageTitle: req.t('organizations.invitation.title', { name: organization.name }),
+        organization,
+        alreadyMember: true,
+      });
+    }
+    res.redirect(303, `/organizaciones/${organization.slug}?aviso=bienvenida`);
+  });
+
+  return router;
+}

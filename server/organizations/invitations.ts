@@ -1,0 +1,230 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import {
+  memberships,
+  organizationInvitations,
+  organizations,
+  users,
+  type Organization,
+  type OrganizationInvitation,
+  type User,
+} from '../../models/schema/index.ts';
+import { displayName } from '../accounts/display-name.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Db } from '../db.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import type { FeatureDeps } from '../feature-deps.ts';
+import { isLanguage, type Language } from '../i18n/index.ts';
+import { renderEmail } from '../mail/templates.ts';
+import { membershipRole } from './membership.ts';
+
+export const INVITATION_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Not accepted, not revoked, not expired. */
+const pending = () =>
+  and(
+    isNull(organizationInvitations.acceptedAt),
+    isNull(organizationInvitations.revokedAt),
+    gt(organizationInvitations.expiresAt, sql`now()`),
+  );
+
+export const invitationUrl = (baseUrl: string, token: string) =>
+  `${baseUrl}/invitaciones/${encodeURIComponent(token)}`;
+
+/**
+ * Invites an address to join as a member; only the hash of the link's token is stored. A new
+ * invitation to the same address replaces a pending one, so the newest link is the one that works.
+ */
+export async function createInvitation(
+  db: Db,
+  inviter: User,
+  organizationId: string,
+  email: string,
+  now = new Date(),
+): Promise<{ token: string; invitation: OrganizationInvitation }> {
+  const token = randomBytes(32).toString('base64url');
+  return db.transaction(async (tx) => {
+    const [member] = await tx
+      .select({ id: users.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, organizationId), eq(users.email, email)));
+    if (member) throw new ValidationError({ email: 'organizations.errors.alreadyMember' });
+    const replaced = await tx
+      .update(organizationInvitations)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(organizationInvitations.organizationId, organizationId),
+          eq(organizationInvitations.email, email),
+          pending(),
+        ),
+      )
+      .returning({ id: organizationInvitations.id });
+    const [invitation] = await tx
+      .insert(organizationInvitations)
+      .values({
+        organizationId,
+        email,
+        tokenHash: hash(token),
+        invitedById: inviter.id,
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY_MS),
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId: inviter.id,
+      action: 'invitation.create',
+      subjectType: 'invitation',
+      subjectId: invitation!.id,
+      organizationId,
+      after: {
+        email,
+        expiresAt: invitation!.expiresAt,
+        replaces: replaced.map((row) => row.id),
+      },
+    });
+    return { token, invitation: invitation! };
+  });
+}
+
+export async function pendingInvitations(db: Db, organizationId: string) {
+  return db
+    .select({
+      id: organizationInvitations.id,
+      email: organizationInvitations.email,
+      createdAt: organizationInvitations.createdAt,
+      expiresAt: organizationInvitations.expiresAt,
+    })
+    .from(organizationInvitations)
+    .where(and(eq(organizationInvitations.organizationId, organizationId), pending()))
+    .orderBy(desc(organizationInvitations.createdAt), desc(organizationInvitations.id));
+}
+
+/** An owner withdraws a pending invitation: its link stops working. */
+export async function revokeInvitation(
+  db: Db,
+  actor: User,
+  organizationId: string,
+  invitationId: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(organizationInvitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(organizationInvitations.id, invitationId),
+          eq(organizationInvitations.organizationId, organizationId),
+          pending(),
+        ),
+      )
+      .returning();
+    if (!revoked) throw new NotFoundError();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'invitation.revoke',
+      subjectType: 'invitation',
+      subjectId: revoked.id,
+      organizationId,
+      before: { email: revoked.email, revokedAt: null },
+      after: { email: revoked.email, revokedAt: revoked.revokedAt },
+    });
+  });
+}
+
+/** The invitation behind a link and its organization, while the link can still be used. */
+export async function usableInvitation(
+  db: Pick<Db, 'select'>,
+  token: string,
+): Promise<{ invitation: OrganizationInvitation; organization: Organization } | undefined> {
+  if (!token || token.length > 200) return undefined;
+  const [row] = await db
+    .select({ invitation: organizationInvitations, organization: organizations })
+    .from(organizationInvitations)
+    .innerJoin(organizations, eq(organizations.id, organizationInvitations.organizationId))
+    .where(and(eq(organizationInvitations.tokenHash, hash(token)), pending()));
+  return row;
+}
+
+export type AcceptOutcome =
+  { outcome: 'accepted' | 'already-member'; organization: Organization } | { outcome: 'unusable' };
+
+/**
+ * Whoever opens the link signed in joins as a member. The invitation is used with one guarded
+ * UPDATE, so two clicks racing cannot both use it; someone already a member leaves it untouched.
+ */
+export async function acceptInvitation(db: Db, user: User, token: string): Promise<AcceptOutcome> {
+  return db.transaction(async (tx) => {
+    const found = await usableInvitation(tx, token);
+    if (!found) return { outcome: 'unusable' };
+    const { invitation, organization } = found;
+    if (await membershipRole(tx, user.id, organization.id)) {
+      return { outcome: 'already-member', organization };
+    }
+    const now = new Date();
+    const [used] = await tx
+      .update(organizationInvitations)
+      .set({ acceptedAt: now, acceptedById: user.id })
+      .where(and(eq(organizationInvitations.id, invitation.id), pending()))
+      .returning({ id: organizationInvitations.id });
+    if (!used) return { outcome: 'unusable' };
+    await tx
+      .insert(memberships)
+      .values({ organizationId: organization.id, userId: user.id, role: 'member' })
+      .onConflictDoNothing();
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'invitation.accept',
+      subjectType: 'invitation',
+      subjectId: invitation.id,
+      organizationId: organization.id,
+      before: { acceptedAt: null },
+      after: { acceptedAt: now, userId: user.id, role: 'member' },
+    });
+    return { outcome: 'accepted', organization };
+  });
+}
+
+/** The invitee reads the email in the language of their account, or else the inviter's. */
+async function readerLanguage(db: Db, email: string, fallback: Language): Promise<Language> {
+  const [account] = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.deletedAt)));
+  return isLanguage(account?.locale) ? account.locale : fallback;
+}
+
+/**
+ * Sends the invitation; call it after the transaction that created it has committed. A mail
+ * failure is logged and reported back, so the owner can send it again.
+ */
+export async function sendInvitationEmail(
+  deps: Pick<FeatureDeps, 'db' | 'mailer' | 'translator' | 'config' | 'logger'>,
+  invitation: { email: string; token: string; expiresAt: Date },
+  organization: Organization,
+  inviter: User,
+  fallbackLanguage: Language,
+): Promise<boolean> {
+  const lang = await readerLanguage(deps.db, invitation.email, fallbackLanguage);
+  const t = deps.translator.t(lang);
+  const message = renderEmail('organization-invitation', {
+    t,
+    lang,
+    link: invitationUrl(deps.config.baseUrl, invitation.token),
+    organization: organization.name,
+    kind: t(`organizationKind.${organization.kind}`),
+    inviter: displayName(inviter, t),
+    days: INVITATION_DAYS,
+    expiresAt: invitation.expiresAt,
+  });
+  try {
+    await deps.mailer.send({ to: invitation.email, ...message });
+    return true;
+  } catch (error) {
+    deps.logger.error({ err: error }, 'an organization invitation could not be sent');
+    return false;
+  }
+}

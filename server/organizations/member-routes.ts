@@ -1,0 +1,208 @@
+import { Router, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import type { Organization, User } from '../../models/schema/index.ts';
+import { displayName } from '../accounts/display-name.ts';
+import { requireUser } from '../auth/require-user.ts';
+import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors.ts';
+import type { FeatureDeps } from '../feature-deps.ts';
+import { formErrors } from '../http/form-errors.ts';
+import { DatabaseRateLimitStore } from '../http/rate-limit-store.ts';
+import { invitationForm, roleForm } from './forms.ts';
+import {
+  createInvitation,
+  INVITATION_DAYS,
+  pendingInvitations,
+  revokeInvitation,
+  sendInvitationEmail,
+} from './invitations.ts';
+import { changeMemberRole, endMembership, LastOwnerError, listMembers } from './members.ts';
+import { noticeFor, organizationInPath } from './page-context.ts';
+import {
+  canChangeMemberRoles,
+  canInviteMembers,
+  canLeaveOrganization,
+  canRemoveMembers,
+  canRevokeInvitations,
+  canViewMembers,
+  type ViewerRole,
+} from './permissions.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
+const uuid = z.uuid();
+
+/** The id in the path, or 404: a malformed id names nobody. */
+function idInPath(req: Request, name: string): string {
+  const parsed = uuid.safeParse(req.params[name]);
+  if (!parsed.success) throw new NotFoundError();
+  return parsed.data;
+}
+
+// Members and invitations of one organization; every page here is for its members only.
+export function memberRoutes(deps: FeatureDeps): Router {
+  const { db } = deps;
+  const router = Router();
+  const base = '/organizaciones/:slug';
+  router.use([`${base}/miembros`, `${base}/invitaciones`, `${base}/salir`], requireUser);
+
+  // Each invitation is an email to any address: a generous cap per owner stops a spam cannon.
+  const invitationLimit = rateLimit({
+    windowMs: HOUR_MS,
+    limit: 30,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    store: new DatabaseRateLimitStore(db, 'organization-invitations'),
+    keyGenerator: (req) => req.user?.id ?? 'anonymous',
+    handler: (_req, _res, next) => next(new TooManyRequestsError()),
+  });
+
+  const renderMembers = async (
+    req: Request,
+    res: Response,
+    organization: Organization,
+    role: ViewerRole,
+    extra: Record<string, unknown> = {},
+  ) => {
+    const user = req.user!;
+    const owner = canInviteMembers(role);
+    const [members, invitations] = await Promise.all([
+      listMembers(db, organization.id),
+      owner ? pendingInvitations(db, organization.id) : Promise.resolve([]),
+    ]);
+    const owners = members.filter((member) => member.role === 'owner').length;
+    res.render('organizations/members', {
+      pageTitle: req.t('organizations.members.title', { name: organization.name }),
+      current: 'organizations',
+      organization,
+      members: members.map((member) => ({
+        ...member,
+        displayName: displayName(member, req.t),
+        isSelf: member.userId === user.id,
+        isOwner: member.role === 'owner',
+        // No button is offered that the last-owner rule would refuse.
+        isSoleOwner: member.role === 'owner' && owners === 1,
+      })),
+      invitations,
+      canInvite: owner,
+      canRevoke: canRevokeInvitations(role),
+      canRemove: canRemoveMembers(role),
+      canChangeRoles: canChangeMemberRoles(role),
+      canLeave: canLeaveOrganization(role),
+      // Owners invited these people by email; others see names only.
+      showEmails: owner,
+      invitationDays: INVITATION_DAYS,
+      values: { email: '' },
+      notice: noticeFor(req),
+      ...extra,
+    });
+  };
+
+  /** The last-owner rule, explained on the members page instead of an error page. */
+  const refuseLastOwner = async (
+    req: Request,
+    res: Response,
+    organization: Organization,
+    role: ViewerRole,
+  ) => {
+    res.status(409);
+    await renderMembers(req, res, organization, role, {
+      notice: { text: req.t('organizations.members.lastOwner'), problem: true },
+    });
+  };
+
+  router.get(`${base}/miembros`, async (req, res) => {
+    const { organization, role } = await organizationInPath(db, req);
+    if (!canViewMembers(role)) throw new ForbiddenError();
+    await renderMembers(req, res, organization, role);
+  });
+
+  router.post(`${base}/invitaciones`, invitationLimit, async (req, res) => {
+    const { organization, role } = await organizationInPath(db, req);
+    if (!canInviteMembers(role)) throw new ForbiddenError();
+    const parsed = invitationForm.safeParse(req.body ?? {});
+    const typed = typeof req.body?.email === 'string' ? (req.body.email as string) : '';
+    if (!parsed.success) {
+      res.status(422);
+      return renderMembers(req, res, organization, role, {
+        values: { email: typed },
+        errors: formErrors(parsed.error, req.t),
+      });
+    }
+    const inviter: User = req.user!;
+    let created;
+    try {
+      created = await createInvitation(db, inviter, organization.id, parsed.data.email);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      res.status(422);
+      return renderMembers(req, res, organization, role, {
+        values: { email: typed },
+        errors: Object.fromEntries(
+          Object.entries(error.fieldErrors).map(([field, key]) => [field, req.t(key)]),
+        ),
+      });
+    }
+    const sent = await sendInvitationEmail(
+      deps,
+      { email: parsed.data.email, token: created.token, expiresAt: created.invitation.expiresAt },
+      organization,
+      inviter,
+      req.language,
+    );
+    const notice = sent ? 'invitacion-enviada' : 'invitacion-no-enviada';
+    res.redirect(303, `/organizaciones/${organization.slug}/miembros?aviso=${notice}`);
+  });
+
+  router.post(`${base}/invitaciones/:invitationId/revocar`, async (req, res) => {
+    const { organization, role } = await organizationInPath(db, req);
+    if (!canRevokeInvitations(role)) throw new ForbiddenError();
+    await revokeInvitation(db, req.user!, organization.id, idInPath(req, 'invitationId'));
+    res.redirect(303, `/organizaciones/${organization.slug}/miembros?aviso=invitacion-revocada`);
+  });
+
+  router.post(`${base}/miembros/:userId/quitar`, async (req, res) => {
+    const { organization, role } = await organizationInPath(db, req);
+    if (!canRemoveMembers(role)) throw new ForbiddenError();
+    const memberId = idInPath(req, 'userId');
+    try {
+      await endMembership(db, req.user!, organization.id, memberId);
+    } catch (error) {
+      if (error instanceof LastOwnerError) return refuseLastOwner(req, res, organization, role);
+      throw error;
+    }
+    // An owner who removes themself is no longer allowed on the members page.
+    if (memberId === req.user!.id) {
+      return res.redirect(303, `/organizaciones/${organization.slug}?aviso=saliste`);
+    }
+    res.redirect(303, `/organizaciones/${organization.slug}/miembros?aviso=miembro-quitado`);
+  });
+
+  router.post(`${base}/miembros/:userId/rol`, async (req, res) => {
+    const { organization, role } = await organizationInPath(db, req);
+    if (!canChangeMemberRoles(role)) throw new ForbiddenError();
+    const memberId = idInPath(req, 'userId');
+    const parsed = roleForm.safeParse(req.body ?? {});
+    if (!parsed.success) throw new ValidationError({ role: 'organizations.errors.roleInvalid' });
+    try {
+      await changeMemberRole(db, req.user!, organization.id, memberId, parsed.data.role);
+    } catch (error) {
+      if (error instanceof LastOwnerError) return refuseLastOwner(req, res, organization, role);
+      throw error;
+    }
+    res.redirect(303, `/organizaciones/${organization.slug}/miembros?aviso=rol-cambiado`);
+  });
+
+  router.post(`${base}/salir`, async (req, res) => {
+    const { organization, role } = await organizationInPath(db, req);
+    if (!canLeaveOrganization(role)) throw new ForbiddenError();
+    try {
+      await endMembership(db, req.user!, organization.id, req.user!.id);
+    } catch (error) {
+      if (error instanceof LastOwnerError) return refuseLastOwner(req, res, organization, role);
+      throw error;
+    }
+    res.redirect(303, `/organizaciones/${organization.slug}?aviso=saliste`);
+  });
+
+  return router;
+}

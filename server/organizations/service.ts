@@ -1,0 +1,238 @@
+import { and, asc, count, desc, eq, like, ne, or, sql } from 'drizzle-orm';
+import { mexicanStateName } from '../../models/mexican-states.ts';
+import {
+  challenges,
+  memberships,
+  organizations,
+  type Organization,
+  type OrganizationKind,
+  type User,
+} from '../../models/schema/index.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Db } from '../db.ts';
+import { slugify } from '../lib/slugify.ts';
+import type { ChallengeCard } from '../pages/service.ts';
+import type { OrganizationInput } from './forms.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+// Paths under /organizaciones/ that an organization's slug must never take.
+const RESERVED_SLUGS = new Set(['nueva']);
+
+/** "Municipality, State", or null for national reach. */
+export function placeOf(stateCode: string | null, municipality: string | null): string | null {
+  return [municipality, mexicanStateName(stateCode)].filter(Boolean).join(', ') || null;
+}
+
+/** What the audit log keeps of an organization's profile. */
+function profileSnapshot(organization: Organization) {
+  return {
+    slug: organization.slug,
+    name: organization.name,
+    kind: organization.kind,
+    description: organization.description,
+    stateCode: organization.stateCode,
+    municipality: organization.municipality,
+    websiteUrl: organization.websiteUrl,
+    verifiedAt: organization.verifiedAt,
+  };
+}
+
+export async function organizationBySlug(db: Db, slug: string): Promise<Organization | undefined> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.slug, slug));
+  return row;
+}
+
+/** Every organization, by name, with how many challenges it has published. */
+export async function listOrganizations(db: Db, kind?: OrganizationKind) {
+  const published = db
+    .select({ organizationId: challenges.organizationId, total: count().as('total') })
+    .from(challenges)
+    .where(and(ne(challenges.status, 'draft'), eq(challenges.archived, false)))
+    .groupBy(challenges.organizationId)
+    .as('published');
+  const rows = await db
+    .select({
+      slug: organizations.slug,
+      name: organizations.name,
+      kind: organizations.kind,
+      stateCode: organizations.stateCode,
+      municipality: organizations.municipality,
+      verifiedAt: organizations.verifiedAt,
+      challengeCount: sql<number>`coalesce(${published.total}, 0)::int`,
+    })
+    .from(organizations)
+    .leftJoin(published, eq(published.organizationId, organizations.id))
+    .where(kind ? eq(organizations.kind, kind) : undefined)
+    .orderBy(sql`lower(${organizations.name})`, asc(organizations.id));
+  return rows.map((row) => ({
+    ...row,
+    challengeCount: Number(row.challengeCount),
+    place: placeOf(row.stateCode, row.municipality),
+  }));
+}
+
+/** The organization's challenges as cards: published ones, and drafts too when asked. */
+export async function organizationChallenges(
+  db: Db,
+  organization: Organization,
+  includeDrafts: boolean,
+): Promise<ChallengeCard[]> {
+  const rows = await db
+    .select({
+      slug: challenges.slug,
+      title: challenges.title,
+      pitch: challenges.pitch,
+      status: challenges.status,
+      stateCode: challenges.stateCode,
+      municipality: challenges.municipality,
+      deadline: challenges.deadline,
+    })
+    .from(challenges)
+    .where(
+      and(
+        eq(challenges.organizationId, organization.id),
+        eq(challenges.archived, false),
+        includeDrafts ? undefined : ne(challenges.status, 'draft'),
+      ),
+    )
+    .orderBy(
+      desc(sql`coalesce(${challenges.publishedAt}, ${challenges.createdAt})`),
+      desc(challenges.id),
+    );
+  return rows.map((row) => ({
+    ...row,
+    organizationName: organization.name,
+    organizationKind: organization.kind,
+    organizationVerified: organization.verifiedAt !== null,
+    place: placeOf(row.stateCode, row.municipality),
+  }));
+}
+
+/** The first of `base`, `base-2`, `base-3`… that no organization uses. */
+async function freeSlug(tx: Tx, name: string): Promise<string> {
+  const base = slugify(name);
+  const rows = await tx
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(or(eq(organizations.slug, base), like(organizations.slug, `${base}-%`)));
+  const taken = new Set(rows.map((row) => row.slug));
+  if (!taken.has(base) && !RESERVED_SLUGS.has(base)) return base;
+  for (let n = 2; ; n += 1) {
+    if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}
+
+const isUniqueViolation = (error: unknown) =>
+  (error as { cause?: { code?: string } })?.cause?.code === '23505' ||
+  (error as { code?: string })?.code === '23505';
+
+/** A new organization with its creator as owner; two people racing for a slug both succeed. */
+export async function createOrganization(
+  db: Db,
+  creator: User,
+  input: OrganizationInput,
+): Promise<Organization> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction(async (tx) => {
+        const [organization] = await tx
+          .insert(organizations)
+          .values({ ...input, slug: await freeSlug(tx, input.name) })
+          .returning();
+        await tx
+          .insert(memberships)
+          .values({ organizationId: organization!.id, userId: creator.id, role: 'owner' });
+        await recordAudit(tx, {
+          actorId: creator.id,
+          action: 'organization.create',
+          subjectType: 'organization',
+          subjectId: organization!.id,
+          organizationId: organization!.id,
+          after: profileSnapshot(organization!),
+        });
+        return organization!;
+      });
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Saves a profile. The slug stays, so links keep working. A new name or kind has not been
+ * checked by anyone, so it takes the verification away until a moderator looks again.
+ */
+export async function updateOrganization(
+  db: Db,
+  actor: User,
+  organizationId: string,
+  input: OrganizationInput,
+): Promise<{ organization: Organization; verificationRemoved: boolean }> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, organizationId))
+      .for('update');
+    if (!current) throw new Error(`organization ${organizationId} vanished`);
+    const verificationRemoved =
+      current.verifiedAt !== null && (input.name !== current.name || input.kind !== current.kind);
+    const next = { ...input, ...(verificationRemoved ? { verifiedAt: null } : {}) };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+      (key) => next[key] !== current[key],
+    );
+    if (changed.length === 0) return { organization: current, verificationRemoved: false };
+    const [updated] = await tx
+      .update(organizations)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(organizations.id, organizationId))
+      .returning();
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'organization.update',
+      subjectType: 'organization',
+      subjectId: organizationId,
+      organizationId,
+      before: Object.fromEntries(changed.map((key) => [key, current[key]])),
+      after: Object.fromEntries(changed.map((key) => [key, updated![key]])),
+    });
+    return { organization: updated!, verificationRemoved };
+  });
+}
+
+export type VerificationAction = 'verify' | 'unverify';
+
+/** A moderator verifies an organization or takes the verification away; a repeat changes nothing. */
+export async function setVerification(
+  db: Db,
+  moderator: User,
+  organizationId: string,
+  action: VerificationAction,
+  now = new Date(),
+): Promise<{ changed: boolean }> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ verifiedAt: organizations.verifiedAt })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId))
+      .for('update');
+    if (!current) throw new Error(`organization ${organizationId} vanished`);
+    const verifiedAt = action === 'verify' ? now : null;
+    if ((current.verifiedAt === null) === (verifiedAt === null)) return { changed: false };
+    await tx
+      .update(organizations)
+      .set({ verifiedAt, updatedAt: now })
+      .where(eq(organizations.id, organizationId));
+    await recordAudit(tx, {
+      actorId: moderator.id,
+      action: `organization.${action}`,
+      subjectType: 'organization',
+      subjectId: organizationId,
+      organizationId,
+      before: { verifiedAt: current.verifiedAt },
+      after: { verifiedAt },
+    });
+    return { changed: true };
+  });
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { User } from '../../../../models/schema/index.ts';
+import {
+  canChangeMemberRoles,
+  canEditOrganization,
+  canInviteMembers,
+  canLeaveOrganization,
+  canRemoveMembers,
+  canRevokeInvitations,
+  canVerifyOrganizations,
+  canViewDraftChallenges,
+  canViewMembers,
+  type ViewerRole,
+} from '../../../../server/organizations/permissions.ts';
+
+const person = (overrides: Partial<User> = {}): User => ({
+  id: '00000000-0000-0000-0000-000000000001',
+  name: 'Ana',
+  email: 'ana@example.org',
+  contactEmail: null,
+  githubId: null,
+  githubLogin: null,
+  githubName: null,
+  githubProfileUrl: null,
+  avatarUrl: null,
+  bio: '',
+  skills: [],
+  locale: 'es',
+  isModerator: false,
+  lastSignInAt: null,
+  deletedAt: null,
+  createdAt: new Date(),
+  updatedAt: new Date(),
+  ...overrides,
+});
+
+describe('organization permissions', () => {
+  const roles: ViewerRole[] = [null, 'member', 'owner'];
+  const matrix: [string, (role: ViewerRole) => boolean, boolean[]][] = [
+    ['canEditOrganization', canEditOrganization, [false, true, true]],
+    ['canViewMembers', canViewMembers, [false, true, true]],
+    ['canViewDraftChallenges', canViewDraftChallenges, [false, true, true]],
+    ['canLeaveOrganization', canLeaveOrganization, [false, true, true]],
+    ['canInviteMembers', canInviteMembers, [false, false, true]],
+    ['canRevokeInvitations', canRevokeInvitations, [false, false, true]],
+    ['canRemoveMembers', canRemoveMembers, [false, false, true]],
+    ['canChangeMemberRoles', canChangeMemberRoles, [false, false, true]],
+  ];
+
+  for (const [name, predicate, expected] of matrix) {
+    it(`${name}: outsider ${expected[0]}, member ${expected[1]}, owner ${expected[2]}`, () => {
+      assert.deepEqual(roles.map(predicate), expected);
+    });
+  }
+
+  it('lets only moderators and administrators verify organizations', () => {
+    const admins = { adminEmails: ['jefa@example.org'], adminGithubLogins: [] };
+    assert.equal(canVerifyOrganizations(person({ isModerator: true }), admins), true);
+    assert.equal(canVerifyOrganizations(person({ email: 'jefa@example.org' }), admins), true);
+    assert.equal(canVerifyOrganizations(person(), admins), false);
+    assert.equal(canVerifyOrganizations(undefined, admins), false);
+    assert.equal(
+      canVerifyOrganizations(person({ isModerator: true, deletedAt: new Date() }), admins),
+      false,
+    );
+  });
+});
