@@ -1,3 +1,4 @@
+import { ledgerRows } from '../sponsorships/ledger.ts';
 import { Router, type Request, type Response } from 'express';
 import type { Organization } from '../../models/schema/index.ts';
 import { requireUser } from '../auth/require-user.ts';
@@ -97,7 +98,10 @@ export function organizationRoutes(deps: FeatureDeps): Router {
 
   router.get('/organizaciones/:slug', async (req, res) => {
     const { organization, role } = await organizationInPath(db, req);
-    const challenges = await organizationChallenges(db, organization, canViewDraftChallenges(role));
+    const [challenges, sponsorships] = await Promise.all([
+      organizationChallenges(db, organization, canViewDraftChallenges(role)),
+      organization.kind === 'government' ? ledgerRows(db, { oficina: organization.slug }) : [],
+    ]);
     // The sponsorship rule itself decides, so the note cannot drift from what is enforced.
     const unverifiedGovernment = pledgeRefusal(organization, true) === 'notVerified';
     res.render('organizations/show', {
@@ -107,6 +111,7 @@ export function organizationRoutes(deps: FeatureDeps): Router {
       organization,
       place: placeOf(organization.stateCode, organization.municipality),
       challenges,
+      sponsorships,
       role,
       canEdit: canEditOrganization(role),
       canViewMembers: canViewMembers(role),

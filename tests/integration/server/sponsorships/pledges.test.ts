@@ -229,3 +229,32 @@ describe('pledging sponsorship', () => {
     );
   });
 });
+
+describe("an office's page", () => {
+  it('lists its sponsorships', async () => {
+    const test = await buildTestApp();
+    try {
+      const office = await makeOrganization(test.database.db, {
+        name: 'Gobierno de Mérida',
+        kind: 'government',
+        verifiedAt: new Date(),
+      });
+      const challenge = await makeChallenge(test.database.db, { title: 'Rutas de camión' });
+      await test.database.db
+        .insert(sponsorships)
+        .values({
+          challengeId: challenge.id,
+          organizationId: office.id,
+          kind: 'prize',
+          amountCentavos: 1_000_000,
+        });
+      const page = await visitor(test.app).get(`/organizaciones/${office.slug}`);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /Patrocinios de esta oficina/);
+      assert.match(page.text, /Premio en efectivo<\/strong> · \$10,000\.00/);
+      assert.match(page.text, new RegExp(`<a href="/retos/${challenge.slug}">Rutas de camión</a>`));
+    } finally {
+      await test.close();
+    }
+  });
+});
