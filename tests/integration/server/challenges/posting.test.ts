@@ -179,9 +179,6 @@ describe('posting and editing challenges', () => {
   });
 
   it('sends visitors who are not signed in to sign in', async () => {
-    const response = (await test.app.request) ? undefined : undefined;
-    void response;
-    const { visitor } = await import('../../../support/test-app.ts');
     const anonymous = await visitor(test.app).get('/retos/nuevo');
     assert.equal(anonymous.status, 303);
     assert.equal(anonymous.headers.location, '/entrar?volver=%2Fretos%2Fnuevo');

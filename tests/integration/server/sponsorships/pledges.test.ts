@@ -240,14 +240,12 @@ describe("an office's page", () => {
         verifiedAt: new Date(),
       });
       const challenge = await makeChallenge(test.database.db, { title: 'Rutas de camión' });
-      await test.database.db
-        .insert(sponsorships)
-        .values({
-          challengeId: challenge.id,
-          organizationId: office.id,
-          kind: 'prize',
-          amountCentavos: 1_000_000,
-        });
+      await test.database.db.insert(sponsorships).values({
+        challengeId: challenge.id,
+        organizationId: office.id,
+        kind: 'prize',
+        amountCentavos: 1_000_000,
+      });
       const page = await visitor(test.app).get(`/organizaciones/${office.slug}`);
       assert.equal(page.status, 200);
       assert.match(page.text, /Patrocinios de esta oficina/);
