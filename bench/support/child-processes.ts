@@ -61,6 +61,12 @@ export interface Child {
 
 const children: Child[] = [];
 const tempDirs: string[] = [];
+const cleanupSteps: (() => Promise<void>)[] = [];
+
+/** A step for cleanup() to run once the children have stopped, e.g. dropping a database. */
+export function onCleanup(step: () => Promise<void>): void {
+  cleanupSteps.push(step);
+}
 
 function makeTempDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -150,6 +156,11 @@ let cleaning: Promise<void> | undefined;
 export function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     await Promise.all(children.map((child) => stopChild(child).catch(() => {})));
+    for (const step of cleanupSteps.splice(0)) {
+      await step().catch((error: unknown) =>
+        process.stderr.write(`bench: a cleanup step failed: ${(error as Error).message}\n`),
+      );
+    }
     removeTempDirs();
   })();
   return cleaning;
@@ -276,6 +287,11 @@ export async function startRetos(options: RetosOptions = {}): Promise<Retos> {
   const baseUrl = `http://${HOST}:${port}`;
   await waitUntilReady(child, `${baseUrl}/healthz`);
   return { child, baseUrl, dataDir, seed };
+}
+
+/** Stops one server before the bench ends, so the next one runs alone. */
+export function stopServer(server: Server): Promise<void> {
+  return stopChild(server.child);
 }
 
 /** Starts the bare Express app of bench/hello-world.ts on a free port and waits for `/`. */

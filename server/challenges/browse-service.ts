@@ -1,0 +1,207 @@
+import {
+  and,
+  arrayOverlaps,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  inArray,
+  isNotNull,
+  isNull,
+  ne,
+  notInArray,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { mexicanStateName } from '../../models/mexican-states.ts';
+import { challenges, organizations, proposals, sponsorships } from '../../models/schema/index.ts';
+import type { Db } from '../db.ts';
+import type { ChallengeCard } from '../pages/service.ts';
+import type { BrowseSort, CursorPosition } from './browse-cursor.ts';
+import { encodeCursor } from './browse-cursor.ts';
+import {
+  afterPosition,
+  deadlineBucket,
+  deadlineDays,
+  sortPlan,
+  type SortExpressions,
+} from './browse-order.ts';
+import { searchTsQuery } from './browse-search.ts';
+import { skillSpellings } from './browse-skills.ts';
+import type { BrowseFilters } from './browse-query.ts';
+
+export const PAGE_SIZE = 20;
+// Days are counted in Mexico's most populous time zone: a deadline is a calendar date there.
+const DEADLINE_TIME_ZONE = 'America/Mexico_City';
+const UNCOUNTED_PROPOSALS = ['draft', 'withdrawn'] as const;
+const BACKING_SPONSORSHIPS = ['pledged', 'fulfilled'] as const;
+
+export interface BrowseCard extends ChallengeCard {
+  proposals: { count: number };
+  sponsored: boolean;
+}
+
+export interface BrowsePage {
+  cards: BrowseCard[];
+  /** Every challenge matching the filters, on all pages. */
+  total: number;
+  /** The cursor of the next page; undefined on the last one. */
+  nextCursor?: string;
+}
+
+export interface BrowseRequest {
+  filters: BrowseFilters;
+  sort: BrowseSort;
+  /** Where the previous page ended; the first page has none. */
+  after?: CursorPosition;
+}
+
+// Building an Intl format is slow (about half a millisecond): build it once.
+const mexicoDay = new Intl.DateTimeFormat('en-CA', { timeZone: DEADLINE_TIME_ZONE });
+
+/** A calendar date (YYYY-MM-DD) as it is in Mexico at that instant. */
+export function dayInMexico(now: Date): string {
+  return mexicoDay.format(now);
+}
+
+/**
+ * What may be listed, and the filters, combined with AND. Published means not a draft, not
+ * archived, and given a publication time (the newest-first order and its cursor rely on it).
+ */
+function conditions(filters: BrowseFilters, skillSpellings: string[] | undefined): SQL[] {
+  const where: SQL[] = [
+    ne(challenges.status, 'draft'),
+    eq(challenges.archived, false),
+    isNotNull(challenges.publishedAt),
+  ];
+  if (filters.q) where.push(sql`${challenges.search} @@ ${searchTsQuery(filters.q)}`);
+  if (filters.status) where.push(eq(challenges.status, filters.status));
+  // `@>` is the operator the GIN index on sdgs answers.
+  if (filters.sdg) where.push(sql`${challenges.sdgs} @> ARRAY[${filters.sdg}]::integer[]`);
+  if (filters.state === 'national') where.push(isNull(challenges.stateCode));
+  else if (filters.state) where.push(eq(challenges.stateCode, filters.state));
+  // Any spelling in use of the skill asked for: `&&` is answered by the GIN index on skills.
+  if (skillSpellings) where.push(arrayOverlaps(challenges.skills, skillSpellings));
+  if (filters.kind) {
+    where.push(
+      inArray(
+        challenges.organizationId,
+        sql`(select ${organizations.id} from ${organizations} where ${organizations.kind} = ${filters.kind})`,
+      ),
+    );
+  }
+  if (filters.sponsored !== undefined) {
+    const backed = exists(
+      sql`(select 1 from ${sponsorships} where ${sponsorships.challengeId} = ${challenges.id} and ${inArray(sponsorships.status, [...BACKING_SPONSORSHIPS])})`,
+    );
+    where.push(filters.sponsored ? backed : sql`not ${backed}`);
+  }
+  return where;
+}
+
+/** Proposals that count: submitted onwards, not drafts and not withdrawn. */
+const proposalCounts = (db: Db) =>
+  db
+    .select({ challengeId: proposals.challengeId, proposals: count().as('proposals') })
+    .from(proposals)
+    .where(notInArray(proposals.status, [...UNCOUNTED_PROPOSALS]))
+    .groupBy(proposals.challengeId)
+    .as('proposal_counts');
+
+const proposalCountOfRow = sql<number>`(select count(*)::int from ${proposals} where ${proposals.challengeId} = ${challenges.id} and ${notInArray(proposals.status, [...UNCOUNTED_PROPOSALS])})`;
+
+const sponsoredOfRow = sql<boolean>`exists (select 1 from ${sponsorships} where ${sponsorships.challengeId} = ${challenges.id} and ${inArray(sponsorships.status, [...BACKING_SPONSORSHIPS])})`;
+
+function placeOf(municipality: string | null, stateCode: string | null): string | null {
+  return [municipality, mexicanStateName(stateCode)].filter(Boolean).join(', ') || null;
+}
+
+/** One page of published challenges matching the filters, and how many match in all. */
+export async function browseChallenges(
+  db: Db,
+  request: BrowseRequest,
+  now = new Date(),
+): Promise<BrowsePage> {
+  const { filters, sort, after } = request;
+  const spellings = filters.skill ? await skillSpellings(db, filters.skill) : undefined;
+  const where = conditions(filters, spellings);
+  const today = after?.sort === 'deadline' ? after.today : dayInMexico(now);
+  // Sorting by proposals counts them for every match at once; other orders count one page's.
+  const counted = sort === 'proposals' ? proposalCounts(db) : undefined;
+  const zero = sql<number>`0`;
+  // Keys an order does not use are selected as 0, so only the order in use computes its keys.
+  const by: SortExpressions = {
+    rank:
+      sort === 'relevance' && filters.q
+        ? sql`ts_rank(${challenges.search}, ${searchTsQuery(filters.q)})::float8`
+        : zero,
+    proposals: counted ? sql`coalesce(${counted.proposals}, 0)::int` : proposalCountOfRow,
+    deadlineBucket: sort === 'deadline' ? deadlineBucket(today) : zero,
+    deadlineDays: sort === 'deadline' ? deadlineDays(today) : zero,
+  };
+  const plan = sortPlan(sort, by, today);
+  const direction = plan.descending ? desc : asc;
+
+  let pageQuery = db
+    .select({
+      id: challenges.id,
+      slug: challenges.slug,
+      title: challenges.title,
+      pitch: challenges.pitch,
+      status: challenges.status,
+      stateCode: challenges.stateCode,
+      municipality: challenges.municipality,
+      deadline: challenges.deadline,
+      publishedAt: challenges.publishedAt,
+      organizationName: organizations.name,
+      organizationKind: organizations.kind,
+      verifiedAt: organizations.verifiedAt,
+      sponsored: sponsoredOfRow,
+      proposals: by.proposals,
+      rank: by.rank,
+      deadlineBucket: by.deadlineBucket,
+      deadlineDays: by.deadlineDays,
+    })
+    .from(challenges)
+    .innerJoin(organizations, eq(organizations.id, challenges.organizationId))
+    .$dynamic();
+  if (counted) pageQuery = pageQuery.leftJoin(counted, eq(counted.challengeId, challenges.id));
+
+  const [rows, totals] = await Promise.all([
+    pageQuery
+      .where(and(...where, after ? afterPosition(plan, after) : undefined))
+      .orderBy(...plan.keys.map((key) => direction(key)))
+      .limit(PAGE_SIZE + 1),
+    db
+      .select({ total: count() })
+      .from(challenges)
+      .where(and(...where)),
+  ]);
+
+  const shown = rows.slice(0, PAGE_SIZE).map((row) => ({
+    ...row,
+    rank: Number(row.rank),
+    proposals: Number(row.proposals),
+    deadlineBucket: Number(row.deadlineBucket),
+    deadlineDays: Number(row.deadlineDays),
+  }));
+  const last = shown.at(-1);
+  return {
+    cards: shown.map((row): BrowseCard => ({
+      slug: row.slug,
+      title: row.title,
+      pitch: row.pitch,
+      status: row.status,
+      organizationName: row.organizationName,
+      organizationKind: row.organizationKind,
+      organizationVerified: row.verifiedAt !== null,
+      place: placeOf(row.municipality, row.stateCode),
+      deadline: row.deadline,
+      proposals: { count: row.proposals },
+      sponsored: Boolean(row.sponsored),
+    })),
+    total: Number(totals[0]?.total ?? 0),
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(plan.position(last)) : undefined,
+  };
+}
