@@ -34,3 +34,32 @@ describe('listen(...).close()', () => {
     await assert.rejects(hanging);
   });
 });
+
+describe('closing while a client has hung up', () => {
+  it('still waits for the handler to finish its work', async () => {
+    const events: string[] = [];
+    let started!: () => void;
+    const requestStarted = new Promise<void>((resolve) => (started = resolve));
+    const running = await listen(
+      (_req, res) => {
+        started();
+        setTimeout(() => {
+          events.push('handler done');
+          res.end('tarde');
+        }, 300);
+      },
+      0,
+      '127.0.0.1',
+    );
+    const controller = new AbortController();
+    const request = fetch(`http://127.0.0.1:${running.port}/`, { signal: controller.signal }).catch(
+      () => 'aborted',
+    );
+    await requestStarted;
+    controller.abort();
+    assert.equal(await request, 'aborted');
+    await running.close(5_000);
+    events.push('closed');
+    assert.deepEqual(events, ['handler done', 'closed']);
+  });
+});
