@@ -6,7 +6,10 @@ import { DataDirLockedError } from './db-lock.ts';
 import { listen } from './http-server.ts';
 import { deleteExpiredRateLimits } from './http/rate-limit-store.ts';
 import { deleteExpiredSessions } from './http/session-store.ts';
+import { createTranslator } from './i18n/index.ts';
+import { startScheduledJobs } from './jobs.ts';
 import { createLogger } from './logger.ts';
+import { createMailer } from './mail/mailer.ts';
 
 const MAINTENANCE_INTERVAL_MS = 15 * 60 * 1000;
 
@@ -38,7 +41,9 @@ try {
 }
 const db = database;
 
-const app = createApp({ config, database: db, logger });
+const mailer = createMailer(config, logger);
+const translator = createTranslator();
+const app = createApp({ config, database: db, logger, mailer, translator });
 const running = await listen(app, config.port);
 logger.info(
   { port: running.port, database: db.driver, env: config.env },
@@ -53,6 +58,7 @@ const maintenance = setInterval(() => {
   ]).catch((error) => logger.warn({ err: error }, 'maintenance failed'));
 }, MAINTENANCE_INTERVAL_MS);
 maintenance.unref();
+const jobs = startScheduledJobs({ db: db.db, config, mailer, translator, logger });
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -61,6 +67,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing requests in flight');
   clearInterval(maintenance);
   await running.close();
+  await jobs.stop();
   await db.close();
   logger.info('stopped');
   process.exit(0);

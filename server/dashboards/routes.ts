@@ -1,6 +1,50 @@
 import { Router } from 'express';
+import { displayName } from '../accounts/display-name.ts';
+import { isVolunteer } from '../accounts/permissions.ts';
+import { requireUser } from '../auth/require-user.ts';
+import { ForbiddenError } from '../errors.ts';
 import type { FeatureDeps } from '../feature-deps.ts';
+import { CLAIM_WARNING_DAYS, myWork, ourChallenges } from './service.ts';
 
-export function dashboardRoutes(_deps: FeatureDeps): Router {
-  return Router();
+export function dashboardRoutes({ db, config }: FeatureDeps): Router {
+  const router = Router();
+
+  router.get('/mi-trabajo', requireUser, async (req, res) => {
+    const work = await myWork(db, config, req.user!.id);
+    res.render('dashboards/my-work', {
+      pageTitle: req.t('dashboards.myWork.title'),
+      current: 'my-work',
+      volunteer: isVolunteer(req.user),
+      expiryDays: config.claimExpiryDays,
+      warningDays: CLAIM_WARNING_DAYS,
+      work: {
+        ...work,
+        actions: {
+          ...work.actions,
+          invitations: work.actions.invitations.map((invitation) => ({
+            ...invitation,
+            leadName: displayName(invitation.lead, req.t),
+          })),
+        },
+      },
+    });
+  });
+
+  router.get('/nuestros-retos', requireUser, async (req, res) => {
+    const organizations = await ourChallenges(db, req.user!.id);
+    if (organizations.length === 0) throw new ForbiddenError('dashboards.errors.noOrganization');
+    res.render('dashboards/our-challenges', {
+      pageTitle: req.t('dashboards.ours.title'),
+      current: 'our-challenges',
+      organizations: organizations.map((organization) => ({
+        ...organization,
+        claims: organization.claims.map((claim) => ({
+          ...claim,
+          volunteerName: displayName(claim.volunteer, req.t),
+        })),
+      })),
+    });
+  });
+
+  return router;
 }

@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import { NotFoundError } from '../errors.ts';
-import { createGithubEmulator, type EmulatedAccount } from './github-emulator.ts';
+import {
+  createGithubEmulator,
+  type EmulatedAccount,
+  type EmulatedRepository,
+} from './github-emulator.ts';
 
 export const DEMO_GITHUB_PATH = '/dev/github';
 export const DEMO_CLIENT_ID = 'retos-demo-client';
@@ -28,6 +32,33 @@ export const demoGithubAccounts: EmulatedAccount[] = [
   },
 ];
 
+// Repositories of the demo volunteers, so the open-source check of a proposal works offline:
+// two that pass, one without a licence and one under a licence that is not OSI-approved.
+export const demoGithubRepositories: EmulatedRepository[] = [
+  {
+    owner: 'itzel-ramirez',
+    name: 'gtfs-merida',
+    private: false,
+    license: { spdx_id: 'MIT', name: 'MIT License' },
+  },
+  {
+    owner: 'emitorres',
+    name: 'alertas-tandeo',
+    private: false,
+    license: { spdx_id: 'MIT', name: 'MIT License' },
+  },
+  { owner: 'emitorres', name: 'mapa-descargas', private: false, license: null },
+  {
+    owner: 'nueva-voluntaria',
+    name: 'mi-solucion',
+    private: false,
+    license: {
+      spdx_id: 'CC-BY-NC-4.0',
+      name: 'Creative Commons Attribution Non Commercial 4.0 International',
+    },
+  },
+];
+
 /**
  * A stand-in for GitHub, mounted only outside production when no GitHub app is configured, so
  * a newcomer can try the volunteer side; passport-github2 runs against it unchanged.
@@ -37,6 +68,7 @@ export function demoGithub() {
     clientId: DEMO_CLIENT_ID,
     clientSecret: DEMO_CLIENT_SECRET,
     accounts: () => demoGithubAccounts,
+    repositories: demoGithubRepositories,
   });
 
   const pages = Router();

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 
-// A GitHub-compatible OAuth server and the few REST endpoints sign-in uses. It backs the demo
-// sign-in of development and the fake GitHub of the tests; it never runs in production.
+// A GitHub-compatible OAuth server and the few REST endpoints Retos uses (sign-in and the
+// repository check). It backs the demo GitHub of development and the fake GitHub of the tests;
+// it never runs in production.
 
 export interface EmulatedEmail {
   email: string;
@@ -18,10 +19,21 @@ export interface EmulatedAccount {
   emails: EmulatedEmail[];
 }
 
+/** A repository as GET /repos/:owner/:repo describes it; `license: null` means no licence file. */
+export interface EmulatedRepository {
+  owner: string;
+  name: string;
+  private: boolean;
+  /** GitHub's detected licence; spdx_id is "NOASSERTION" for a licence it cannot identify. */
+  license: { spdx_id: string; name: string } | null;
+}
+
 export interface GithubEmulatorOptions {
   clientId: string;
   clientSecret: string;
   accounts: () => EmulatedAccount[];
+  /** Read on every request, so changing the array in place changes the answers. */
+  repositories?: EmulatedRepository[];
 }
 
 export interface AuthorizeRequest {
@@ -31,6 +43,13 @@ export interface AuthorizeRequest {
 }
 
 const single = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** A stable number from a string, for ids that look like GitHub's. */
+function hashCode(text: string): number {
+  let hash = 0;
+  for (const char of text) hash = (Math.imul(31, hash) + char.charCodeAt(0)) | 0;
+  return hash;
+}
 
 export function createGithubEmulator(options: GithubEmulatorOptions) {
   const codes = new Map<string, { accountId: number; redirectUri: string }>();
@@ -104,6 +123,55 @@ export function createGithubEmulator(options: GithubEmulatorOptions) {
     res.json(
       user.emails.map((email) => ({ ...email, visibility: email.primary ? 'private' : null })),
     );
+  });
+
+  // Like GitHub: matched case-insensitively, and a private repository is a 404 to anyone but
+  // its owner (anonymous callers included).
+  api.get('/api/repos/:owner/:repo', (req, res) => {
+    const owner = String(req.params.owner).toLowerCase();
+    const name = String(req.params.repo).toLowerCase();
+    const repository = (options.repositories ?? []).find(
+      (candidate) =>
+        candidate.owner.toLowerCase() === owner && candidate.name.toLowerCase() === name,
+    );
+    const viewer = bearer(req);
+    if (
+      !repository ||
+      (repository.private && viewer?.login.toLowerCase() !== repository.owner.toLowerCase())
+    ) {
+      res.status(404).json({
+        message: 'Not Found',
+        documentation_url: 'https://docs.github.com/rest/repos/repos#get-a-repository',
+        status: '404',
+      });
+      return;
+    }
+    const origin = `${req.protocol}://${req.get('host')}`;
+    const fullName = `${repository.owner}/${repository.name}`;
+    const license = repository.license;
+    res.json({
+      id: Math.abs(hashCode(fullName)),
+      node_id: `R_${Buffer.from(fullName).toString('base64url')}`,
+      name: repository.name,
+      full_name: fullName,
+      private: repository.private,
+      visibility: repository.private ? 'private' : 'public',
+      owner: { login: repository.owner, type: 'User', html_url: `${origin}/${repository.owner}` },
+      html_url: `${origin}/${fullName}`,
+      description: null,
+      fork: false,
+      archived: false,
+      default_branch: 'main',
+      license: license
+        ? {
+            key: license.spdx_id === 'NOASSERTION' ? 'other' : license.spdx_id.toLowerCase(),
+            name: license.name,
+            spdx_id: license.spdx_id,
+            url: null,
+            node_id: `L_${license.spdx_id}`,
+          }
+        : null,
+    });
   });
 
   return { api, authorizeRequest, approvalRedirect, account };

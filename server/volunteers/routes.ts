@@ -4,8 +4,14 @@ import { users } from '../../models/schema/index.ts';
 import type { Db } from '../db.ts';
 import { NotFoundError } from '../errors.ts';
 import { displayName } from '../accounts/display-name.ts';
+import { activeClaimsOfVolunteer } from '../claims/service.ts';
+import {
+  isPublicProposal,
+  solutionStatuses,
+  teamProposalsOf,
+} from '../dashboards/team-proposals.ts';
 
-/** A volunteer's public profile; later features add their proposals and solutions. */
+/** A volunteer's public profile: who they are, what they work on, what they delivered. */
 export function volunteerRoutes(db: Db): Router {
   const router = Router();
   router.get('/voluntarios/:login', async (req, res) => {
@@ -18,11 +24,19 @@ export function volunteerRoutes(db: Db): Router {
       .limit(1);
     if (!volunteer) throw new NotFoundError();
     const name = displayName(volunteer, req.t);
+    const [work, claims] = await Promise.all([
+      teamProposalsOf(db, volunteer.id),
+      activeClaimsOfVolunteer(db, volunteer.id),
+    ]);
+    const published = work.filter(isPublicProposal);
     res.render('volunteers/profile', {
       pageTitle: name,
       metaDescription: volunteer.bio || req.t('volunteers.metaDescription', { name }),
       volunteer,
       name,
+      claims,
+      proposals: published.filter((proposal) => !solutionStatuses.includes(proposal.status)),
+      solutions: published.filter((proposal) => solutionStatuses.includes(proposal.status)),
     });
   });
   return router;

@@ -42,9 +42,14 @@ describe('demo data', () => {
     ]);
     assert.ok(rows.every((row) => row.pitch.length <= 160));
     assert.ok(rows.filter((row) => row.status !== 'draft').every((row) => row.publishedAt));
-    assert.ok(rows.some((row) => row.forkedFromId), 'a replica shows how challenges spread');
     assert.ok(
-      rows.every((row) => row.criteria.reduce((sum, criterion) => sum + criterion.weight, 0) === 100),
+      rows.some((row) => row.forkedFromId),
+      'a replica shows how challenges spread',
+    );
+    assert.ok(
+      rows.every(
+        (row) => row.criteria.reduce((sum, criterion) => sum + criterion.weight, 0) === 100,
+      ),
       'evaluation weights sum to 100',
     );
 

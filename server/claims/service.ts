@@ -1,0 +1,208 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { challenges, claims, users, type Challenge, type User } from '../../models/schema/index.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Db } from '../db.ts';
+import { ForbiddenError } from '../errors.ts';
+import { canReleaseClaimAsOrganization, canReleaseOwnClaim, claimRefusal } from './permissions.ts';
+
+export type Claim = typeof claims.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the audit log keeps of a claim; claims are audited on their challenge. */
+export const claimSnapshot = (claim: Claim) => ({
+  claimId: claim.id,
+  userId: claim.userId,
+  status: claim.status,
+  lastActivityAt: claim.lastActivityAt,
+  releaseReason: claim.releaseReason,
+});
+
+/**
+ * A volunteer says "I am working on this". Claiming again while the claim is active changes
+ * nothing; the partial unique index settles two requests racing for the same claim.
+ */
+export async function claimChallenge(
+  db: Db,
+  user: User,
+  challenge: Challenge,
+): Promise<{ claim: Claim; created: boolean }> {
+  const refusal = claimRefusal(user, challenge);
+  if (refusal) throw new ForbiddenError(`claims.errors.${refusal}`);
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(claims)
+      .values({ challengeId: challenge.id, userId: user.id })
+      .onConflictDoNothing()
+      .returning();
+    if (!created) {
+      const [existing] = await tx
+        .select()
+        .from(claims)
+        .where(
+          and(
+            eq(claims.challengeId, challenge.id),
+            eq(claims.userId, user.id),
+            eq(claims.status, 'active'),
+          ),
+        );
+      return { claim: existing!, created: false };
+    }
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'claim.create',
+      subjectType: 'challenge',
+      subjectId: challenge.id,
+      organizationId: challenge.organizationId,
+      after: claimSnapshot(created),
+    });
+    return { claim: created, created: true };
+  });
+}
+
+/** The volunteer stops working on the challenge; nothing happens when they had no claim. */
+export async function releaseOwnClaim(
+  db: Db,
+  actorId: string,
+  challenge: Challenge,
+): Promise<Claim | undefined> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(claims)
+      .where(
+        and(
+          eq(claims.challengeId, challenge.id),
+          eq(claims.userId, actorId),
+          eq(claims.status, 'active'),
+        ),
+      );
+    if (!current || !canReleaseOwnClaim(current, actorId)) return undefined;
+    const released = await markReleased(tx, current, actorId, null);
+    if (!released) return undefined;
+    await recordAudit(tx, {
+      actorId,
+      action: 'claim.release',
+      subjectType: 'challenge',
+      subjectId: challenge.id,
+      organizationId: challenge.organizationId,
+      before: claimSnapshot(current),
+      after: { ...claimSnapshot(released), releasedBy: 'volunteer' },
+    });
+    return released;
+  });
+}
+
+/** A member of the challenge's organization releases someone's claim, with a public reason. */
+export async function releaseClaimAsOrganization(
+  db: Db,
+  actorId: string,
+  actorIsChallengeMember: boolean,
+  challenge: Challenge,
+  claim: Claim,
+  reason: string,
+): Promise<Claim> {
+  if (!canReleaseClaimAsOrganization(claim, actorIsChallengeMember)) {
+    throw new ForbiddenError('claims.errors.releaseRefused');
+  }
+  return db.transaction(async (tx) => {
+    const released = await markReleased(tx, claim, actorId, reason);
+    // Released, expired or withdrawn a moment ago by someone else.
+    if (!released) throw new ForbiddenError('claims.errors.notActive');
+    await recordAudit(tx, {
+      actorId,
+      action: 'claim.release',
+      subjectType: 'challenge',
+      subjectId: challenge.id,
+      organizationId: challenge.organizationId,
+      before: claimSnapshot(claim),
+      after: { ...claimSnapshot(released), releasedBy: 'organization' },
+    });
+    return released;
+  });
+}
+
+async function markReleased(
+  tx: Pick<Db, 'update'>,
+  claim: Claim,
+  actorId: string,
+  reason: string | null,
+): Promise<Claim | undefined> {
+  const [released] = await tx
+    .update(claims)
+    .set({
+      status: 'released',
+      releasedAt: new Date(),
+      releasedById: actorId,
+      releaseReason: reason,
+    })
+    .where(and(eq(claims.id, claim.id), eq(claims.status, 'active')))
+    .returning();
+  return released;
+}
+
+/** One claim of a challenge, by id; undefined for an unknown or malformed id. */
+export async function findClaim(
+  db: Db,
+  challengeId: string,
+  claimId: string,
+): Promise<Claim | undefined> {
+  if (!UUID.test(claimId)) return undefined;
+  const [row] = await db
+    .select()
+    .from(claims)
+    .where(and(eq(claims.id, claimId), eq(claims.challengeId, challengeId)));
+  return row;
+}
+
+/** Who is working on a challenge, longest first; deleted accounts are not shown as working. */
+export async function activeClaimsOfChallenge(db: Db, challengeId: string) {
+  return db
+    .select({
+      id: claims.id,
+      userId: claims.userId,
+      createdAt: claims.createdAt,
+      lastActivityAt: claims.lastActivityAt,
+      login: users.githubLogin,
+      name: users.name,
+      githubName: users.githubName,
+      avatarUrl: users.avatarUrl,
+    })
+    .from(claims)
+    .innerJoin(users, eq(users.id, claims.userId))
+    .where(
+      and(
+        eq(claims.challengeId, challengeId),
+        eq(claims.status, 'active'),
+        isNull(users.deletedAt),
+      ),
+    )
+    .orderBy(asc(claims.createdAt), asc(claims.id));
+}
+
+/** The volunteer a claim belongs to, for the release page and the email that follows it. */
+export async function claimant(db: Db, claim: Claim) {
+  const [row] = await db.select().from(users).where(eq(users.id, claim.userId));
+  return row;
+}
+
+/** The challenges a volunteer publicly says they are working on, newest first. */
+export async function activeClaimsOfVolunteer(db: Db, userId: string) {
+  return db
+    .select({
+      id: claims.id,
+      createdAt: claims.createdAt,
+      challengeSlug: challenges.slug,
+      challengeTitle: challenges.title,
+    })
+    .from(claims)
+    .innerJoin(challenges, eq(challenges.id, claims.challengeId))
+    .where(
+      and(
+        eq(claims.userId, userId),
+        eq(claims.status, 'active'),
+        inArray(challenges.status, ['open', 'in_progress']),
+      ),
+    )
+    .orderBy(desc(claims.createdAt), desc(claims.id));
+}

@@ -1,0 +1,156 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  endorsements,
+  organizations,
+  proposals,
+  users,
+  type ProposalStatus,
+} from '../../models/schema/index.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Db } from '../db.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
+import type { EndorsementInput } from './tracking-forms.ts';
+import { adoptionsOf } from './tracking-service.ts';
+import type { ProposalTarget, ProposalViewer } from './team-queries.ts';
+
+// The community that had the problem validates the solution in its own words: the people of
+// the organization that posted the challenge and of every organization that adopted it.
+
+export const endorsableStatuses = [
+  'delivered',
+  'adopted',
+] as const satisfies readonly ProposalStatus[];
+
+const isEndorsable = (status: ProposalStatus) =>
+  (endorsableStatuses as readonly ProposalStatus[]).includes(status);
+
+export interface EndorsementStanding {
+  /** The viewer's organizations that may speak for the solution: posting and adopting ones. */
+  organizations: { id: string; name: string }[];
+  alreadyEndorsed: boolean;
+  /** Why the viewer may not endorse, as a translation key; undefined when they may. */
+  refusal: string | undefined;
+}
+
+/** Whether the viewer may endorse the proposal, and for which of their organizations. */
+export async function endorsementStanding(
+  db: Pick<Db, 'select'>,
+  target: Pick<ProposalTarget, 'proposal' | 'challenge'>,
+  viewer: ProposalViewer,
+  status: ProposalStatus = target.proposal.status,
+): Promise<EndorsementStanding> {
+  const adopters = (await adoptionsOf(db, target.proposal.id)).map((row) => row.organization.id);
+  const voices = new Set([target.challenge.organizationId, ...adopters]);
+  const eligible = viewer.organizations
+    .filter((org) => voices.has(org.id))
+    // The posting organization first: it had the problem.
+    .sort(
+      (a, b) =>
+        Number(b.id === target.challenge.organizationId) -
+        Number(a.id === target.challenge.organizationId),
+    )
+    .map((org) => ({ id: org.id, name: org.name }));
+  const [existing] = viewer.userId
+    ? await db
+        .select({ id: endorsements.id })
+        .from(endorsements)
+        .where(
+          and(
+            eq(endorsements.proposalId, target.proposal.id),
+            eq(endorsements.userId, viewer.userId),
+          ),
+        )
+    : [];
+  let refusal: string | undefined;
+  if (viewer.isTeamMember) refusal = 'tracking.refusals.ownSolution';
+  else if (eligible.length === 0) refusal = 'tracking.refusals.endorseNotMember';
+  else if (!isEndorsable(status)) refusal = 'tracking.refusals.endorseTooEarly';
+  else if (existing) refusal = 'tracking.refusals.alreadyEndorsed';
+  return { organizations: eligible, alreadyEndorsed: Boolean(existing), refusal };
+}
+
+/** Which organization the endorsement speaks for: the one chosen, or the only one there is. */
+export function endorsingOrganization(
+  standing: EndorsementStanding,
+  chosen: string,
+): string | undefined {
+  if (chosen) return standing.organizations.find((org) => org.id === chosen)?.id;
+  return standing.organizations.length === 1 ? standing.organizations[0]!.id : undefined;
+}
+
+/** Records the endorsement, once per person, after delivery, with its audit event. */
+export async function endorseProposal(
+  db: Db,
+  viewer: ProposalViewer & { userId: string },
+  target: ProposalTarget,
+  input: EndorsementInput,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ status: proposals.status })
+      .from(proposals)
+      .where(eq(proposals.id, target.proposal.id))
+      .for('update');
+    const standing = await endorsementStanding(tx, target, viewer, current!.status);
+    if (standing.refusal) throw new ForbiddenError(standing.refusal);
+    if (!input.organizationId && standing.organizations.length > 1)
+      throw new ValidationError({ organizationId: 'tracking.errors.organizationRequired' });
+    const organizationId = endorsingOrganization(standing, input.organizationId);
+    if (!organizationId) throw new ForbiddenError('tracking.refusals.endorseNotMember');
+    const [endorsement] = await tx
+      .insert(endorsements)
+      .values({
+        proposalId: target.proposal.id,
+        organizationId,
+        userId: viewer.userId,
+        statement: input.statement,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      action: 'proposal.endorsement',
+      subjectType: 'proposal',
+      subjectId: target.proposal.id,
+      organizationId,
+      after: { endorsementId: endorsement!.id, organizationId, statement: input.statement },
+    });
+  });
+}
+
+const endorsementColumns = {
+  id: endorsements.id,
+  proposalId: endorsements.proposalId,
+  statement: endorsements.statement,
+  createdAt: endorsements.createdAt,
+  organization: { name: organizations.name, slug: organizations.slug },
+  person: {
+    id: users.id,
+    name: users.name,
+    githubName: users.githubName,
+    githubLogin: users.githubLogin,
+    deletedAt: users.deletedAt,
+  },
+};
+
+/** The endorsements of one proposal, oldest first. */
+export async function endorsementsOf(db: Db, proposalIds: readonly string[]) {
+  if (proposalIds.length === 0) return [];
+  return db
+    .select(endorsementColumns)
+    .from(endorsements)
+    .innerJoin(organizations, eq(organizations.id, endorsements.organizationId))
+    .leftJoin(users, eq(users.id, endorsements.userId))
+    .where(inArray(endorsements.proposalId, [...proposalIds]))
+    .orderBy(asc(endorsements.createdAt), asc(endorsements.id));
+}
+
+/** The challenge's delivered or adopted solutions, in the order they were delivered. */
+export async function deliveredSolutions(db: Db, challengeId: string) {
+  return db
+    .select({ id: proposals.id, title: proposals.title, status: proposals.status })
+    .from(proposals)
+    .where(
+      and(eq(proposals.challengeId, challengeId), inArray(proposals.status, endorsableStatuses)),
+    )
+    .orderBy(asc(proposals.deliveredAt), asc(proposals.id));
+}

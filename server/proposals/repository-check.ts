@@ -1,0 +1,169 @@
+import type { Proposal, RepositoryCheckStatus } from '../../models/schema/index.ts';
+import { githubSettings } from '../auth/github-settings.ts';
+import type { Config } from '../config.ts';
+import { DEMO_GITHUB_PATH } from '../dev/demo-github.ts';
+import type { Translate } from '../i18n/index.ts';
+import { isOsiApproved } from './osi-licences.ts';
+
+/** What is wrong with a repository, stored in proposals.repository_problem and explained on the page. */
+export const repositoryProblems = [
+  'notFound',
+  'private',
+  'noLicense',
+  'licenseUnrecognized',
+  'licenseNotOsi',
+  'unreachable',
+  'rateLimited',
+] as const;
+export type RepositoryProblem = (typeof repositoryProblems)[number];
+
+export function isRepositoryProblem(value: unknown): value is RepositoryProblem {
+  return typeof value === 'string' && (repositoryProblems as readonly string[]).includes(value);
+}
+
+export interface RepositoryCheckResult {
+  status: Exclude<RepositoryCheckStatus, 'unchecked'>;
+  /** The SPDX identifier GitHub reports, when there is one. */
+  license: string | null;
+  problem: RepositoryProblem | null;
+  checkedAt: Date;
+}
+
+export interface RepositoryName {
+  owner: string;
+  name: string;
+}
+
+// GitHub's rules: logins are alphanumeric with single inner hyphens (39 at most); repository
+// names are letters, digits, '.', '-' and '_' (100 at most).
+const REPOSITORY_URL =
+  /^https?:\/\/(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?)\/([A-Za-z0-9._-]{1,100}?)(?:\.git)?\/?$/;
+
+/** owner/name of a GitHub repository address such as https://github.com/owner/name(.git). */
+export function parseRepositoryUrl(url: string): RepositoryName | undefined {
+  const match = REPOSITORY_URL.exec(url.trim());
+  if (!match) return undefined;
+  const name = match[2]!;
+  if (name === '.' || name === '..') return undefined;
+  return { owner: match[1]!, name };
+}
+
+/** The canonical address that is stored and linked: https://github.com/owner/name. */
+export function canonicalRepositoryUrl(url: string): string | undefined {
+  const parsed = parseRepositoryUrl(url);
+  return parsed ? `https://github.com/${parsed.owner}/${parsed.name}` : undefined;
+}
+
+/** The REST API the check asks: the configured one, or the demo GitHub outside production. */
+export function repositoryApiUrl(config: Config): string {
+  return githubSettings(config).demo
+    ? `${config.baseUrl}${DEMO_GITHUB_PATH}/api`
+    : config.github.apiUrl;
+}
+
+export const REPOSITORY_CHECK_TIMEOUT_MS = 5000;
+
+interface GithubRepository {
+  private?: unknown;
+  license?: { spdx_id?: unknown } | null;
+}
+
+/**
+ * Asks GitHub whether the repository exists, is public and carries an OSI-approved licence.
+ * Never throws: a network failure, a timeout, a 5xx or a rate limit is 'unreachable', which
+ * means "not yet verified", not "failed". Call it outside any database transaction.
+ */
+export async function checkRepository(
+  apiUrl: string,
+  repositoryUrl: string,
+  options: { timeoutMs?: number; now?: () => Date } = {},
+): Promise<RepositoryCheckResult> {
+  const now = options.now ?? (() => new Date());
+  const result = (
+    status: RepositoryCheckResult['status'],
+    problem: RepositoryProblem | null,
+    license: string | null = null,
+  ): RepositoryCheckResult => ({ status, problem, license, checkedAt: now() });
+
+  const repository = parseRepositoryUrl(repositoryUrl);
+  if (!repository) return result('failed', 'notFound');
+  const url = `${apiUrl}/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.name)}`;
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: {
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'Retos',
+      },
+      signal: AbortSignal.timeout(options.timeoutMs ?? REPOSITORY_CHECK_TIMEOUT_MS),
+    });
+  } catch {
+    return result('unreachable', 'unreachable');
+  }
+
+  // GitHub answers 404 both for a repository that does not exist and for a private one.
+  if (response.status === 404) {
+    await response.body?.cancel();
+    return result('failed', 'notFound');
+  }
+  // Unauthenticated callers get 60 requests an hour; a limit is GitHub's answer, not the repo's.
+  if (response.status === 403 || response.status === 429) {
+    await response.body?.cancel();
+    return result('unreachable', 'rateLimited');
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    return result('unreachable', 'unreachable');
+  }
+
+  let body: GithubRepository;
+  try {
+    body = (await response.json()) as GithubRepository;
+  } catch {
+    return result('unreachable', 'unreachable');
+  }
+  if (typeof body !== 'object' || body === null) return result('unreachable', 'unreachable');
+  if (body.private === true) return result('failed', 'private');
+  if (!body.license) return result('failed', 'noLicense');
+  const spdxId = typeof body.license.spdx_id === 'string' ? body.license.spdx_id.trim() : '';
+  // GitHub reports NOASSERTION when it finds a licence file it cannot identify.
+  if (!spdxId || spdxId === 'NOASSERTION') return result('failed', 'licenseUnrecognized');
+  if (!isOsiApproved(spdxId)) return result('failed', 'licenseNotOsi', spdxId);
+  return result('verified', null, spdxId);
+}
+
+/** The stored check as the proposal page explains it: what was found, what is wrong, the fix. */
+export function describeRepositoryCheck(
+  proposal: Pick<
+    Proposal,
+    | 'repositoryUrl'
+    | 'repositoryCheck'
+    | 'repositoryCheckedAt'
+    | 'repositoryLicense'
+    | 'repositoryProblem'
+  >,
+  t: Translate,
+) {
+  const parsed = proposal.repositoryUrl ? parseRepositoryUrl(proposal.repositoryUrl) : undefined;
+  const repository = parsed ? `${parsed.owner}/${parsed.name}` : (proposal.repositoryUrl ?? '');
+  const state = proposal.repositoryCheck;
+  const license = proposal.repositoryLicense ?? '';
+  const problem = isRepositoryProblem(proposal.repositoryProblem)
+    ? proposal.repositoryProblem
+    : undefined;
+  const params = { repository, license };
+  return {
+    state,
+    label: t(`proposals.check.state.${state}`),
+    verified: state === 'verified',
+    failed: state === 'failed',
+    pending: state === 'unreachable',
+    summary: state === 'verified' ? t('proposals.check.verified', params) : undefined,
+    checkedAt: proposal.repositoryCheckedAt,
+    license: proposal.repositoryLicense,
+    what: problem ? t(`proposals.check.problem.${problem}.what`, params) : undefined,
+    fix: problem ? t(`proposals.check.problem.${problem}.fix`, params) : undefined,
+  };
+}

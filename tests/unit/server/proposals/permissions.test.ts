@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  challengeStatuses,
+  proposalStatuses,
+  type ProposalStatus,
+  type User,
+} from '../../../../models/schema/index.ts';
+import {
+  canAnswerInvitation,
+  canCheckRepository,
+  canEditProposal,
+  canManageTeam,
+  canProposeFor,
+  canRemoveFromTeam,
+  canSubmitProposal,
+  canViewProposal,
+  canWithdrawProposal,
+  isPublicProposal,
+  proposalRelation,
+  strangerRelation,
+  type ProposalRelation,
+} from '../../../../server/proposals/permissions.ts';
+
+const person = (overrides: Partial<User> = {}): User =>
+  ({
+    id: 'u1',
+    githubId: 42,
+    githubLogin: 'octo',
+    deletedAt: null,
+    ...overrides,
+  }) as User;
+
+const open = { status: 'open', archived: false } as const;
+
+const roles: Record<string, ProposalRelation> = {
+  lead: { isLead: true, isTeamMember: true, isChallengeMember: false, isInvited: false },
+  member: { isLead: false, isTeamMember: true, isChallengeMember: false, isInvited: false },
+  invitee: { isLead: false, isTeamMember: false, isChallengeMember: false, isInvited: true },
+  organization: { isLead: false, isTeamMember: false, isChallengeMember: true, isInvited: false },
+  stranger: strangerRelation,
+};
+
+const alive: ProposalStatus[] = ['draft', 'submitted', 'accepted', 'in_progress'];
+
+describe('proposal permissions', () => {
+  it('lets signed-in volunteers propose on open and in-progress challenges only', () => {
+    for (const status of challengeStatuses) {
+      const expected = status === 'open' || status === 'in_progress';
+      assert.equal(canProposeFor(person(), { status, archived: false }), expected, status);
+    }
+    assert.equal(canProposeFor(person(), { status: 'open', archived: true }), false, 'archived');
+    assert.equal(canProposeFor(undefined, open), false, 'anonymous');
+    assert.equal(
+      canProposeFor(person({ githubId: null, githubLogin: null }), open),
+      false,
+      'signed in by email',
+    );
+    assert.equal(canProposeFor(person({ deletedAt: new Date() }), open), false, 'deleted');
+  });
+
+  it('derives the relation from the lead id and the team row', () => {
+    const proposal = { leadId: 'lead' };
+    assert.deepEqual(proposalRelation(proposal, undefined, undefined, true), strangerRelation);
+    assert.equal(proposalRelation(proposal, 'lead', undefined, false).isLead, true);
+    assert.equal(proposalRelation(proposal, 'lead', undefined, false).isTeamMember, true);
+    const accepted = proposalRelation(
+      proposal,
+      'm',
+      { role: 'member', acceptedAt: new Date() },
+      false,
+    );
+    assert.deepEqual(accepted, { ...roles.member });
+    const pending = proposalRelation(proposal, 'i', { role: 'member', acceptedAt: null }, false);
+    assert.deepEqual(pending, { ...roles.invitee });
+    assert.equal(proposalRelation(proposal, 'o', undefined, true).isChallengeMember, true);
+  });
+
+  it('keeps drafts, and drafts withdrawn before submission, to the team and its invitees', () => {
+    for (const status of proposalStatuses) {
+      const submittedAt = status === 'draft' ? null : new Date();
+      assert.equal(isPublicProposal({ status, submittedAt }), status !== 'draft', status);
+    }
+    const unsent = { status: 'withdrawn', submittedAt: null } as const;
+    assert.equal(isPublicProposal(unsent), false);
+    for (const [role, relation] of Object.entries(roles)) {
+      const expected = role === 'lead' || role === 'member' || role === 'invitee';
+      assert.equal(
+        canViewProposal({ status: 'draft', submittedAt: null }, relation),
+        expected,
+        role,
+      );
+      assert.equal(canViewProposal(unsent, relation), expected, role);
+    }
+  });
+
+  it('lets the lead submit a draft, nobody else and nothing else', () => {
+    for (const status of proposalStatuses) {
+      for (const [role, relation] of Object.entries(roles)) {
+        const expected = status === 'draft' && role === 'lead';
+        assert.equal(canSubmitProposal({ status }, relation, open), expected, `${role}, ${status}`);
+      }
+    }
+    const closed = { status: 'closed', archived: false } as const;
+    assert.equal(canSubmitProposal({ status: 'draft' }, roles.lead!, closed), false);
+  });
+
+  it('lets the team withdraw before delivery, and edit while alive', () => {
+    for (const status of proposalStatuses) {
+      for (const [role, relation] of Object.entries(roles)) {
+        const expected = alive.includes(status) && (role === 'lead' || role === 'member');
+        assert.equal(canWithdrawProposal({ status }, relation), expected, `${role}, ${status}`);
+        assert.equal(canEditProposal({ status }, relation), expected, `${role}, ${status}`);
+      }
+    }
+  });
+
+  it('lets only the lead manage the team, and the invitee answer, while alive', () => {
+    for (const status of proposalStatuses) {
+      for (const [role, relation] of Object.entries(roles)) {
+        const live = alive.includes(status);
+        assert.equal(
+          canManageTeam({ status }, relation),
+          live && role === 'lead',
+          `${role}, ${status}`,
+        );
+        assert.equal(
+          canAnswerInvitation({ status }, relation),
+          live && role === 'invitee',
+          `${role}, ${status}`,
+        );
+      }
+    }
+  });
+
+  it('lets the lead remove members but not themselves, and members leave', () => {
+    const proposal = { status: 'submitted', leadId: 'lead' } as const;
+    assert.equal(canRemoveFromTeam(proposal, roles.lead!, 'lead', 'm'), true);
+    assert.equal(canRemoveFromTeam(proposal, roles.lead!, 'lead', 'lead'), false);
+    assert.equal(canRemoveFromTeam(proposal, roles.member!, 'm', 'm'), true);
+    assert.equal(canRemoveFromTeam(proposal, roles.member!, 'm', 'other'), false);
+    assert.equal(canRemoveFromTeam(proposal, roles.member!, 'm', 'lead'), false);
+    assert.equal(canRemoveFromTeam(proposal, roles.stranger!, 's', 'm'), false);
+    assert.equal(canRemoveFromTeam(proposal, roles.lead!, undefined, 'm'), false);
+    assert.equal(
+      canRemoveFromTeam({ status: 'delivered', leadId: 'lead' }, roles.lead!, 'lead', 'm'),
+      false,
+    );
+  });
+
+  it('lets the team check a repository it has given', () => {
+    const withRepository = { repositoryUrl: 'https://github.com/a/b' };
+    assert.equal(canCheckRepository(withRepository, roles.member!), true);
+    assert.equal(canCheckRepository(withRepository, roles.organization!), false);
+    assert.equal(canCheckRepository(withRepository, roles.invitee!), false);
+    assert.equal(canCheckRepository({ repositoryUrl: null }, roles.lead!), false);
+  });
+});
