@@ -4,7 +4,7 @@ import { z } from 'zod';
 // JSON. It is opaque to people but not secret; anything that does not decode to a position of
 // the current sort is rejected, so a tampered cursor never reaches the database.
 
-export const browseSorts = ['relevance', 'newest', 'deadline', 'proposals'] as const;
+export const browseSorts = ['relevance', 'newest', 'deadline', 'proposals', 'prize'] as const;
 export type BrowseSort = (typeof browseSorts)[number];
 
 /** Where a page ends, in the sort's own terms; every sort ends with the challenge id. */
@@ -12,6 +12,8 @@ export type CursorPosition =
   | { sort: 'newest'; publishedAt: string; id: string }
   | { sort: 'relevance'; rank: number; publishedAt: string; id: string }
   | { sort: 'proposals'; proposals: number; publishedAt: string; id: string }
+  // Total prize pledged or paid, in centavos.
+  | { sort: 'prize'; prize: number; publishedAt: string; id: string }
   // "today" is the day the first page was asked for, so a walk across midnight stays consistent.
   | { sort: 'deadline'; today: string; bucket: 0 | 1 | 2; days: number; id: string };
 
@@ -40,6 +42,11 @@ const encoded = z.discriminatedUnion('o', [
   }),
   z.strictObject({ o: z.literal('proposals'), k: z.tuple([count, timestamp]), i: id }),
   z.strictObject({
+    o: z.literal('prize'),
+    k: z.tuple([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), timestamp]),
+    i: id,
+  }),
+  z.strictObject({
     o: z.literal('deadline'),
     k: z.tuple([day, z.union([z.literal(0), z.literal(1), z.literal(2)]), count]),
     i: id,
@@ -57,6 +64,9 @@ export function encodeCursor(position: CursorPosition): string {
       break;
     case 'proposals':
       payload = { o: 'proposals', k: [position.proposals, position.publishedAt], i: position.id };
+      break;
+    case 'prize':
+      payload = { o: 'prize', k: [position.prize, position.publishedAt], i: position.id };
       break;
     case 'deadline':
       payload = {
@@ -90,6 +100,8 @@ export function decodeCursor(raw: string, sort: BrowseSort): CursorPosition | un
       return { sort: 'relevance', rank: data.k[0], publishedAt: data.k[1], id: data.i };
     case 'proposals':
       return { sort: 'proposals', proposals: data.k[0], publishedAt: data.k[1], id: data.i };
+    case 'prize':
+      return { sort: 'prize', prize: data.k[0], publishedAt: data.k[1], id: data.i };
     case 'deadline':
       return { sort: 'deadline', today: data.k[0], bucket: data.k[1], days: data.k[2], id: data.i };
   }

@@ -10,6 +10,7 @@ import type { BrowseSort, CursorPosition } from './browse-cursor.ts';
 export interface SortExpressions {
   rank: SQL;
   proposals: SQL;
+  prize: SQL;
   deadlineBucket: SQL;
   deadlineDays: SQL;
 }
@@ -29,6 +30,7 @@ export interface KeyedRow {
   publishedAt: Date | null;
   rank: number;
   proposals: number;
+  prize: number;
   deadlineBucket: number;
   deadlineDays: number;
 }
@@ -72,6 +74,16 @@ export function sortPlan(sort: BrowseSort, by: SortExpressions, today: string): 
           publishedAt: publishedIso(row),
           id: row.id,
         }),
+      };
+    case 'prize':
+      return {
+        keys: [by.prize, publishedAt, id],
+        descending: true,
+        values: (after) => [
+          sql`${at<'prize'>(after).prize}::bigint`,
+          sql`${at<'prize'>(after).publishedAt}::timestamptz`,
+        ],
+        position: (row) => ({ sort, prize: row.prize, publishedAt: publishedIso(row), id: row.id }),
       };
     case 'deadline':
       return {

@@ -25,6 +25,7 @@ export const sortValues = {
   recientes: 'newest',
   cierre: 'deadline',
   propuestas: 'proposals',
+  premio: 'prize',
 } as const satisfies Record<string, BrowseSort>;
 
 /** `entidad=nacional`: challenges with no state, whose reach is the whole country. */

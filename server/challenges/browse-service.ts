@@ -111,6 +111,9 @@ const proposalCounts = (db: Db) =>
 
 const proposalCountOfRow = sql<number>`(select count(*)::int from ${proposals} where ${proposals.challengeId} = ${challenges.id} and ${notInArray(proposals.status, [...UNCOUNTED_PROPOSALS])})`;
 
+// Prize money that still counts: pledged or already paid, never withdrawn.
+const prizeOfRow = sql<string>`(select coalesce(sum(${sponsorships.amountCentavos}), 0)::bigint from ${sponsorships} where ${sponsorships.challengeId} = ${challenges.id} and ${sponsorships.kind} = 'prize' and ${inArray(sponsorships.status, [...BACKING_SPONSORSHIPS])})`;
+
 const sponsoredOfRow = sql<boolean>`exists (select 1 from ${sponsorships} where ${sponsorships.challengeId} = ${challenges.id} and ${inArray(sponsorships.status, [...BACKING_SPONSORSHIPS])})`;
 
 function placeOf(municipality: string | null, stateCode: string | null): string | null {
@@ -137,6 +140,7 @@ export async function browseChallenges(
         ? sql`ts_rank(${challenges.search}, ${searchTsQuery(filters.q)})::float8`
         : zero,
     proposals: counted ? sql`coalesce(${counted.proposals}, 0)::int` : proposalCountOfRow,
+    prize: sort === 'prize' ? prizeOfRow : zero,
     deadlineBucket: sort === 'deadline' ? deadlineBucket(today) : zero,
     deadlineDays: sort === 'deadline' ? deadlineDays(today) : zero,
   };
@@ -159,6 +163,7 @@ export async function browseChallenges(
       verifiedAt: organizations.verifiedAt,
       sponsored: sponsoredOfRow,
       proposals: by.proposals,
+      prize: by.prize,
       rank: by.rank,
       deadlineBucket: by.deadlineBucket,
       deadlineDays: by.deadlineDays,
@@ -183,6 +188,7 @@ export async function browseChallenges(
     ...row,
     rank: Number(row.rank),
     proposals: Number(row.proposals),
+    prize: Number(row.prize),
     deadlineBucket: Number(row.deadlineBucket),
     deadlineDays: Number(row.deadlineDays),
   }));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import type { Challenge } from '../../../../models/schema/index.ts';
+import { sponsorships, type Challenge } from '../../../../models/schema/index.ts';
 import { encodeCursor } from '../../../../server/challenges/browse-cursor.ts';
 import { dayInMexico } from '../../../../server/challenges/browse-service.ts';
 import {
@@ -609,6 +609,50 @@ describe('/retos: keyset pagination', () => {
       idDescending,
     ).map((row) => row.slug);
     assert.deepEqual(seen, expected);
+  });
+
+  it('walks by largest prize, counting pledged and paid prizes only, then newest', async () => {
+    const db = test.database.db;
+    const office = await makeOrganization(db, { kind: 'government', verifiedAt: new Date() });
+    const prizes = new Map<string, number>();
+    for (const [index, row] of rows.entries()) {
+      if (index % 3 === 2) continue;
+      // Ties on purpose (index % 6), plus a withdrawn prize and a non-prize pledge that must not count.
+      const centavos = (index % 6) * 1_000_050;
+      await db.insert(sponsorships).values([
+        {
+          challengeId: row.id,
+          organizationId: office.id,
+          kind: 'prize',
+          amountCentavos: centavos,
+          status: index % 2 ? 'fulfilled' : 'pledged',
+        },
+        {
+          challengeId: row.id,
+          organizationId: office.id,
+          kind: 'prize',
+          amountCentavos: 99_999_999,
+          status: 'withdrawn',
+        },
+        {
+          challengeId: row.id,
+          organizationId: office.id,
+          kind: 'mentorship',
+          description: 'Horas',
+        },
+      ]);
+      prizes.set(row.id, centavos);
+    }
+    const { seen, pages } = await walk('/retos?habilidad=jardineria&orden=premio');
+    assert.deepEqual(pages, [20, 20, 20, 5]);
+    const expected = orderBy(
+      rows,
+      [(row) => prizes.get(row.id) ?? 0, 'desc'],
+      newest,
+      idDescending,
+    ).map((row) => row.slug);
+    assert.deepEqual(seen, expected);
+    await db.delete(sponsorships);
   });
 
   it('walks by relevance, then newest', async () => {
