@@ -11,6 +11,7 @@ import {
   viewports,
   type OpenBrowser,
 } from './support/browser.ts';
+import { demoAccountChoice, signInWithDemoGithub } from './support/journeys.ts';
 import { startServer, type E2eServer } from './support/server.ts';
 
 const translator = createTranslator();
@@ -94,20 +95,6 @@ async function expectHeaderFitsPhone(page: Page, label: string): Promise<number>
   }
   await page.setViewportSize(viewports.desktop);
   return header.height;
-}
-
-/** The demo GitHub's choice for an account: its accessible name mentions @login. */
-function demoAccountChoice(page: Page, login: string) {
-  return page.getByRole('link', { name: new RegExp(`(^|\\s)@${login}(\\s|$)`) });
-}
-
-/** From /entrar, through the demo GitHub, as one of its test accounts. */
-async function signInWithDemoGithub(page: Page, baseUrl: string, login: string): Promise<void> {
-  await page.goto(`${baseUrl}/entrar`);
-  await page.getByRole('link', { name: t('es', 'auth.signIn.github') }).click();
-  await page.waitForURL((url) => url.pathname === '/dev/github/login/oauth/authorize');
-  await demoAccountChoice(page, login).click();
-  await page.waitForURL((url) => url.pathname === '/');
 }
 
 describe('signing in and managing the account in a browser', () => {

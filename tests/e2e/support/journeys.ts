@@ -20,3 +20,21 @@ export async function signInWithEmailLink(
   await page.getByRole('button', { name: t('auth.linkConfirm.button') }).click();
   await page.waitForURL((url) => url.pathname !== '/entrar/enlace');
 }
+
+/** The demo GitHub's choice for an account: its accessible name mentions @login. */
+export function demoAccountChoice(page: Page, login: string) {
+  return page.getByRole('link', { name: new RegExp(`(^|\\s)@${login}(\\s|$)`) });
+}
+
+/** From /entrar, through the demo GitHub, as one of its test accounts. */
+export async function signInWithDemoGithub(
+  page: Page,
+  baseUrl: string,
+  login: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/entrar`);
+  await page.getByRole('link', { name: t('auth.signIn.github') }).click();
+  await page.waitForURL((url) => url.pathname === '/dev/github/login/oauth/authorize');
+  await demoAccountChoice(page, login).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
