@@ -92,6 +92,11 @@ export const challengeForm = z
       )
     ) {
       issue('criteria', 'challengeForm.errors.criterionInvalid');
+    } else if (
+      new Set(form.criteria.map((row) => row.name.toLowerCase())).size < form.criteria.length
+    ) {
+      // Reviewers score each criterion by name: two with one name could not be told apart.
+      issue('criteria', 'challengeForm.errors.criterionDuplicate');
     } else if (weights.reduce((sum, weight) => sum + weight, 0) !== 100) {
       issue('criteria', 'challengeForm.errors.weightsSum');
     }

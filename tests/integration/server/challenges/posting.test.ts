@@ -140,6 +140,15 @@ describe('posting and editing challenges', () => {
     }
   });
 
+  it('refuses two criteria with the same name, which reviewers could not tell apart', async () => {
+    const response = await post(member, '/retos/nuevo', {
+      organizationId: organization.id,
+      ...challengeFormBody({ criterion_name: ['Impacto', 'impacto', ''] }),
+    });
+    assert.equal(response.status, 422);
+    assert.match(response.text, /Cada criterio necesita un nombre distinto\./);
+  });
+
   it('does not let anyone post for an organization they do not belong to', async () => {
     const response = await post(outsider, '/retos/nuevo', {
       organizationId: organization.id,
