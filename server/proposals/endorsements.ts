@@ -1,3 +1,4 @@
+import { lockProposal } from './status-change.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   endorsements,
@@ -86,12 +87,8 @@ export async function endorseProposal(
   input: EndorsementInput,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ status: proposals.status })
-      .from(proposals)
-      .where(eq(proposals.id, target.proposal.id))
-      .for('update');
-    const standing = await endorsementStanding(tx, target, viewer, current!.status);
+    const current = await lockProposal(tx, target.proposal.id);
+    const standing = await endorsementStanding(tx, target, viewer, current.status);
     if (standing.refusal) throw new ForbiddenError(standing.refusal);
     if (!input.organizationId && standing.organizations.length > 1)
       throw new ValidationError({ organizationId: 'tracking.errors.organizationRequired' });

@@ -67,6 +67,17 @@ const snapshot = (row: Proposal) => ({
  * cannot both succeed. A refusal throws ForbiddenError and, the transaction failing, changes
  * nothing.
  */
+/** The proposal's row, locked until the transaction ends: its status cannot change under us. */
+export async function lockProposal(tx: Tx, proposalId: string): Promise<Proposal> {
+  const [current] = await tx
+    .select()
+    .from(proposals)
+    .where(eq(proposals.id, proposalId))
+    .for('update');
+  if (!current) throw new ForbiddenError('tracking.refusals.gone');
+  return current;
+}
+
 export async function applyProposalTransition(
   tx: Tx,
   actor: TransitionActor & { id: string },
@@ -74,12 +85,7 @@ export async function applyProposalTransition(
   name: ProposalTransition,
   options: { declineReason?: string; organizationId?: string } = {},
 ): Promise<{ proposal: Proposal; challengeStatus: ChallengeStatus }> {
-  const [current] = await tx
-    .select()
-    .from(proposals)
-    .where(eq(proposals.id, target.proposal.id))
-    .for('update');
-  if (!current) throw new ForbiddenError('tracking.refusals.gone');
+  const current = await lockProposal(tx, target.proposal.id);
   const refusal = transitionRefusal(name, current.status, actor);
   if (refusal) throw new ForbiddenError(refusal);
 

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/service.ts';
 import { touchClaim } from '../claims/expiry.ts';
 import type { Db } from '../db.ts';
 import { ForbiddenError } from '../errors.ts';
-import { applyProposalTransition } from './status-change.ts';
+import { applyProposalTransition, lockProposal } from './status-change.ts';
 import type { AdoptionInput, ProgressInput } from './tracking-forms.ts';
 import { teamMemberIds, type ProposalTarget, type ProposalViewer } from './team-queries.ts';
 
@@ -155,15 +155,11 @@ export async function recordAdoption(
   input: AdoptionInput,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ status: proposals.status })
-      .from(proposals)
-      .where(eq(proposals.id, target.proposal.id))
-      .for('update');
+    const current = await lockProposal(tx, target.proposal.id);
     const adoptedBy = (await adoptionsOf(tx, target.proposal.id)).map((row) => row.organization.id);
-    const refusal = adoptionRefusal(viewer, current!.status, adoptedBy, input.organizationId);
+    const refusal = adoptionRefusal(viewer, current.status, adoptedBy, input.organizationId);
     if (refusal) throw new ForbiddenError(refusal);
-    if (current!.status === 'delivered') {
+    if (current.status === 'delivered') {
       // The lifecycle's organization part is played here by the adopting organization: any
       // organization may say it put the solution to use.
       await applyProposalTransition(
