@@ -24,12 +24,15 @@ import { SESSION_COOKIE } from './http/session-cookie.ts';
 import { DatabaseSessionStore } from './http/session-store.ts';
 import { createTranslator, type Translator } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
-import { createMailer, outboxDir, type Mailer } from './mail/mailer.ts';
+import { outboxDir } from './mail/mailer.ts';
+import { wakeOutboxAfterWrites } from './http/wake-outbox.ts';
 import { organizationRoutes } from './organizations/routes.ts';
 import { pagesRoutes } from './pages/routes.ts';
 import { sponsorshipRoutes } from './sponsorships/routes.ts';
 import { claimRoutes } from './claims/routes.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
+import { adminRoutes } from './admin/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 import { proposalRoutes } from './proposals/routes.ts';
 import { reviewRoutes } from './proposals/review-routes.ts';
 import { trackingRoutes } from './proposals/tracking-routes.ts';
@@ -46,7 +49,8 @@ export interface AppDeps {
   database: Database;
   logger: Logger;
   translator?: Translator;
-  mailer?: Mailer;
+  /** The process's outbox worker, woken after each write; without one, mail waits for a poll. */
+  outboxWorker?: { wake(): void };
   writeRateLimit?: RateLimitSettings;
   signInLimits?: SignInLimits;
   /** Feature routers mounted after the built-in ones (tests use it for probes). */
@@ -57,7 +61,6 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { config, database, logger } = deps;
   const translator = deps.translator ?? createTranslator();
-  const mailer = deps.mailer ?? createMailer(config, logger);
   const production = config.isProduction;
   const github = githubSettings(config);
   const demo = github.demo ? demoGithub() : undefined;
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
   app.locals.siteName = 'Retos';
 
   app.use(requestLogger(logger));
+  app.use(wakeOutboxAfterWrites(deps.outboxWorker));
   app.use(securityHeaders({ production }));
   app.use(compression());
   app.use(
@@ -112,15 +116,12 @@ export function createApp(deps: AppDeps): Express {
       db: database.db,
       passport,
       github,
-      mailer,
-      translator,
       config,
-      logger,
       signInLimits: deps.signInLimits ?? defaultSignInLimits,
     }),
   );
   app.use(accountRoutes(database.db, config));
-  const feature: FeatureDeps = { db: database.db, config, mailer, translator, logger };
+  const feature: FeatureDeps = { db: database.db, config, translator, logger };
   app.use(browseRoutes(feature));
   app.use(challengeRoutes(feature));
   app.use(organizationRoutes(feature));
@@ -130,6 +131,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(reviewRoutes(feature));
   app.use(trackingRoutes(feature));
   app.use(dashboardRoutes(feature));
+  app.use(notificationRoutes(feature));
+  app.use(adminRoutes(feature));
   app.use(volunteerRoutes(database.db));
   if (demo) app.use(demo.pages);
   if (!production) app.use(devMailRoutes(outboxDir(config)));

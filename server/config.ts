@@ -79,6 +79,33 @@ const envSchema = z.object({
       .max(365, 'must be at most 365 days')
       .default(14),
   ),
+  OUTBOX_MAX_ATTEMPTS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: 'must be a number of attempts' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(50, 'must be at most 50')
+      .default(10),
+  ),
+  OUTBOX_RETRY_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1 second')
+      .max(86_400, 'must be at most 86400 seconds')
+      .default(60),
+  ),
+  DIGEST_HOUR: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: 'must be an hour from 0 to 23' })
+      .int('must be an hour from 0 to 23')
+      .min(0, 'must be an hour from 0 to 23')
+      .max(23, 'must be an hour from 0 to 23')
+      .default(8),
+  ),
   TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
     z
@@ -108,6 +135,16 @@ export interface Config {
   trustProxy: boolean;
   /** Days without a progress update after which a volunteer's claim on a challenge lapses. */
   claimExpiryDays: number;
+  outbox: {
+    /** Attempts before a message is marked failed and shown at /admin. */
+    maxAttempts: number;
+    /** The first retry's wait; each next one doubles, up to retryMaxMs. */
+    retryBaseMs: number;
+    retryMaxMs: number;
+    pollMs: number;
+  };
+  /** The hour (Mexico City time) at which daily digests go out. */
+  digestHour: number;
 }
 
 /** A setting that is missing or malformed; the message is one line naming the variable. */
@@ -163,6 +200,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     claimExpiryDays: e.CLAIM_EXPIRY_DAYS,
+    outbox: {
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      retryBaseMs: e.OUTBOX_RETRY_SECONDS * 1000,
+      retryMaxMs: 6 * 60 * 60 * 1000,
+      pollMs: 5_000,
+    },
+    digestHour: e.DIGEST_HOUR,
   };
 }
 

@@ -2,13 +2,11 @@ import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import type { Translator } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
-import type { Mailer } from './mail/mailer.ts';
 
 /** What a feature's routes may use; createApp builds one and hands it to each feature. */
 export interface FeatureDeps {
   db: Db;
   config: Config;
-  mailer: Mailer;
   translator: Translator;
   logger: Logger;
 }

@@ -10,6 +10,8 @@ import { createTranslator } from './i18n/index.ts';
 import { startScheduledJobs } from './jobs.ts';
 import { createLogger } from './logger.ts';
 import { createMailer } from './mail/mailer.ts';
+import { deleteOldOutboxRows } from './mail/outbox.ts';
+import { startOutboxWorker } from './mail/outbox-worker.ts';
 
 const MAINTENANCE_INTERVAL_MS = 15 * 60 * 1000;
 
@@ -43,7 +45,8 @@ const db = database;
 
 const mailer = createMailer(config, logger);
 const translator = createTranslator();
-const app = createApp({ config, database: db, logger, mailer, translator });
+const outboxWorker = startOutboxWorker({ db: db.db, mailer, translator, config, logger });
+const app = createApp({ config, database: db, logger, translator, outboxWorker });
 const running = await listen(app, config.port);
 logger.info(
   { port: running.port, database: db.driver, env: config.env },
@@ -55,10 +58,11 @@ const maintenance = setInterval(() => {
     deleteExpiredSessions(db.db),
     deleteExpiredRateLimits(db.db),
     deleteStaleLoginTokens(db.db),
+    deleteOldOutboxRows(db.db),
   ]).catch((error) => logger.warn({ err: error }, 'maintenance failed'));
 }, MAINTENANCE_INTERVAL_MS);
 maintenance.unref();
-const jobs = startScheduledJobs({ db: db.db, config, mailer, translator, logger });
+const jobs = startScheduledJobs({ db: db.db, config, logger, outboxWorker });
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -68,6 +72,8 @@ async function shutdown(signal: string) {
   clearInterval(maintenance);
   await running.close();
   await jobs.stop();
+  await outboxWorker.stop();
+  mailer.close?.();
   await db.close();
   logger.info('stopped');
   process.exit(0);

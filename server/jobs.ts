@@ -1,4 +1,7 @@
+import { warnExpiringClaims } from './claims/expiry-warning.ts';
 import { releaseExpiredClaims, type ExpiryDeps } from './claims/expiry.ts';
+import type { Config } from './config.ts';
+import { sendDailyDigests } from './notifications/digest.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const FIRST_RUN_DELAY_MS = 5_000;
@@ -8,25 +11,46 @@ export interface ScheduledJobs {
   stop(): Promise<void>;
 }
 
+export interface JobDeps extends ExpiryDeps {
+  config: Config;
+  /** Told after a run, since jobs write emails to the outbox. */
+  outboxWorker?: { wake(): void };
+}
+
+// Each job decides row by row in the database, so several processes may run them at once.
+const jobs: { name: string; run: (deps: JobDeps) => Promise<Record<string, number>> }[] = [
+  { name: 'claim expiry warning', run: (deps) => warnExpiringClaims(deps) },
+  { name: 'claim expiry', run: (deps) => releaseExpiredClaims(deps) },
+  { name: 'daily digest', run: (deps) => sendDailyDigests(deps) },
+];
+
 /**
- * Work the app process does on a schedule. Safe with several processes: each job decides row by
- * row in the database. The timers are unref'd, so they never keep a stopping process alive.
+ * Work the app process does every hour. The timers are unref'd, so they never keep a stopping
+ * process alive.
  */
 export function startScheduledJobs(
-  deps: ExpiryDeps,
+  deps: JobDeps,
   options: { intervalMs?: number; firstRunDelayMs?: number } = {},
 ): ScheduledJobs {
   let running: Promise<void> | undefined;
+  const runAll = async () => {
+    for (const job of jobs) {
+      try {
+        const report = await job.run(deps);
+        if (Object.values(report).some((count) => count > 0)) {
+          deps.logger.info(report, `${job.name} done`);
+        }
+      } catch (error) {
+        deps.logger.warn({ err: error }, `${job.name} failed`);
+      }
+    }
+    deps.outboxWorker?.wake();
+  };
   const run = () => {
     if (running) return;
-    running = releaseExpiredClaims(deps)
-      .then(({ expired, emailed }) => {
-        if (expired > 0) deps.logger.info({ expired, emailed }, 'expired claims released');
-      })
-      .catch((error: unknown) => deps.logger.warn({ err: error }, 'claim expiry failed'))
-      .finally(() => {
-        running = undefined;
-      });
+    running = runAll().finally(() => {
+      running = undefined;
+    });
   };
   const first = setTimeout(run, options.firstRunDelayMs ?? FIRST_RUN_DELAY_MS);
   const every = setInterval(run, options.intervalMs ?? HOUR_MS);

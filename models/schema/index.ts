@@ -11,3 +11,5 @@ export * from './watches.ts';
 export * from './proposals.ts';
 export * from './sponsorships.ts';
 export * from './proposal-work.ts';
+export * from './outbox.ts';
+export * from './questions.ts';

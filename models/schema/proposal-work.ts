@@ -35,6 +35,8 @@ export const claims = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     status: claimStatus('status').notNull().default('active'),
     lastActivityAt: at('last_activity_at').notNull().defaultNow(),
+    // When the volunteer was warned that the claim is about to lapse; activity clears it.
+    expiryWarnedAt: at('expiry_warned_at'),
     releasedAt: at('released_at'),
     releasedById: uuid('released_by_id').references(() => users.id, { onDelete: 'set null' }),
     releaseReason: text('release_reason'),

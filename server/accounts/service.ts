@@ -1,14 +1,16 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   challenges,
   loginTokens,
   memberships,
   organizations,
+  outbox,
   sessions,
   users,
   type User,
 } from '../../models/schema/index.ts';
 import type { Db } from '../db.ts';
+import { preferencesOf } from '../notifications/preferences.ts';
 import type { ProfileInput } from './forms.ts';
 
 export async function updateProfile(db: Db, user: User, input: ProfileInput): Promise<User> {
@@ -56,7 +58,7 @@ export async function popularSkills(db: Db, limit = 30): Promise<string[]> {
 
 /** Everything Retos stores about a person (ARCO access right), as plain data. */
 export async function exportPersonalData(db: Db, user: User) {
-  const [organizationsOf, authored, links] = await Promise.all([
+  const [organizationsOf, authored, links, notifications, emails] = await Promise.all([
     membershipsOf(db, user.id),
     db
       .select({
@@ -77,6 +79,18 @@ export async function exportPersonalData(db: Db, user: User) {
       .from(loginTokens)
       .where(eq(loginTokens.email, user.email ?? ''))
       .orderBy(desc(loginTokens.createdAt)),
+    preferencesOf(db, user.id),
+    db
+      .select({
+        kind: outbox.kind,
+        to: outbox.toAddress,
+        status: outbox.status,
+        createdAt: outbox.createdAt,
+        sentAt: outbox.sentAt,
+      })
+      .from(outbox)
+      .where(eq(outbox.recipientId, user.id))
+      .orderBy(desc(outbox.createdAt)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -106,6 +120,8 @@ export async function exportPersonalData(db: Db, user: User) {
     organizations: organizationsOf,
     challengesWritten: authored,
     signInLinks: links,
+    notificationPreferences: notifications,
+    emailsToYou: emails,
   };
 }
 
@@ -116,6 +132,10 @@ export async function exportPersonalData(db: Db, user: User) {
 export async function deleteAccount(db: Db, user: User): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(memberships).where(eq(memberships.userId, user.id));
+    // Nothing more is written to a deleted account: its unsent notifications go with it.
+    await tx
+      .delete(outbox)
+      .where(and(eq(outbox.recipientId, user.id), inArray(outbox.status, ['pending', 'digest'])));
     if (user.email) await tx.delete(loginTokens).where(eq(loginTokens.email, user.email));
     await tx.delete(sessions).where(sql`${sessions.data} -> 'passport' ->> 'user' = ${user.id}`);
     await tx

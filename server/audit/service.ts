@@ -6,7 +6,13 @@ export interface AuditEntry {
   actorId: string | null;
   action: string;
   subjectType:
-    'challenge' | 'organization' | 'membership' | 'invitation' | 'proposal' | 'sponsorship';
+    | 'challenge'
+    | 'organization'
+    | 'membership'
+    | 'invitation'
+    | 'proposal'
+    | 'sponsorship'
+    | 'email';
   subjectId: string;
   organizationId?: string | null;
   before?: unknown;

@@ -17,7 +17,7 @@ export async function touchClaim(
 ): Promise<boolean> {
   const touched = await tx
     .update(claims)
-    .set({ lastActivityAt: now })
+    .set({ lastActivityAt: now, expiryWarnedAt: null })
     .where(
       and(
         eq(claims.challengeId, challengeId),
@@ -57,7 +57,7 @@ export async function touchClaimsForProposal(
     );
   const touched = await tx
     .update(claims)
-    .set({ lastActivityAt: now })
+    .set({ lastActivityAt: now, expiryWarnedAt: null })
     .where(
       and(
         eq(claims.status, 'active'),

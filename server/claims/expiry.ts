@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
-import { challenges, claims, users } from '../../models/schema/index.ts';
+import { challenges, claims } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { FeatureDeps } from '../feature-deps.ts';
-import { notifyClaimExpired } from './notify.ts';
+import { queueClaimEmail } from './notify.ts';
 import { claimSnapshot } from './service.ts';
 
 export { touchClaim, touchClaimsForProposal } from './activity.ts';
@@ -10,7 +10,7 @@ export { touchClaim, touchClaimsForProposal } from './activity.ts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH_SIZE = 100;
 
-export type ExpiryDeps = Pick<FeatureDeps, 'db' | 'config' | 'mailer' | 'translator' | 'logger'>;
+export type ExpiryDeps = Pick<FeatureDeps, 'db' | 'config' | 'logger'>;
 
 /** The moment before which a claim's last activity makes it lapse. */
 export function claimExpiryCutoff(now: Date, expiryDays: number): Date {
@@ -26,7 +26,7 @@ export function claimDeadline(lastActivityAt: Date, expiryDays: number, now: Dat
 
 /**
  * Marks as expired every active claim without activity for `claimExpiryDays`, a batch per
- * transaction with an audit event each, then tells each volunteer once the batch is committed.
+ * transaction with an audit event and an email to the volunteer each.
  * Several processes may run it at once: the UPDATE … WHERE status = 'active' RETURNING decides
  * who expires a claim (and so who sends its email); locked rows are skipped, not waited for.
  */
@@ -51,12 +51,11 @@ export async function releaseExpiredClaims(
         .set({ status: 'expired', releasedAt: now })
         .where(and(inArray(claims.id, due), eq(claims.status, 'active')))
         .returning();
-      if (rows.length === 0) return [];
+      if (rows.length === 0) return { count: 0, told: 0 };
       const details = await tx
-        .select({ claimId: claims.id, challenge: challenges, volunteer: users })
+        .select({ claimId: claims.id, challenge: challenges })
         .from(claims)
         .innerJoin(challenges, eq(challenges.id, claims.challengeId))
-        .innerJoin(users, eq(users.id, claims.userId))
         .where(
           inArray(
             claims.id,
@@ -64,6 +63,7 @@ export async function releaseExpiredClaims(
           ),
         );
       const byClaim = new Map(details.map((detail) => [detail.claimId, detail]));
+      let told = 0;
       for (const row of rows) {
         const { challenge } = byClaim.get(row.id)!;
         await recordAudit(tx, {
@@ -75,14 +75,14 @@ export async function releaseExpiredClaims(
           before: { ...claimSnapshot(row), status: 'active' },
           after: { ...claimSnapshot(row), expiryDays: deps.config.claimExpiryDays },
         });
+        const days = deps.config.claimExpiryDays;
+        if (await queueClaimEmail(tx, row.userId, 'claim-expired', challenge, { days })) told += 1;
       }
-      return rows.map((row) => byClaim.get(row.id)!);
+      return { count: rows.length, told };
     });
-    expired += batch.length;
-    for (const { challenge, volunteer } of batch) {
-      if (await notifyClaimExpired(deps, volunteer, challenge)) emailed += 1;
-    }
-    if (batch.length < BATCH_SIZE) break;
+    expired += batch.count;
+    emailed += batch.told;
+    if (batch.count < BATCH_SIZE) break;
   }
   return { expired, emailed };
 }

@@ -6,7 +6,6 @@ import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { FeatureDeps } from '../feature-deps.ts';
 import { formErrors } from '../http/form-errors.ts';
 import { releaseForm } from './forms.ts';
-import { notifyClaimReleased } from './notify.ts';
 import { canReleaseClaimAsOrganization } from './permissions.ts';
 import {
   claimant,
@@ -85,11 +84,8 @@ export function claimRoutes(deps: FeatureDeps): Router {
       challenge,
       claim,
       parsed.data.reason,
+      organization.name,
     );
-    const volunteer = await claimant(db, claim);
-    if (volunteer) {
-      await notifyClaimReleased(deps, volunteer, challenge, organization.name, parsed.data.reason);
-    }
     res.redirect(303, backTo(challenge.slug));
   });
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { challenges, claims, users, type Challenge, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/service.ts';
+import { queueClaimEmail } from './notify.ts';
 import type { Db } from '../db.ts';
 import { ForbiddenError } from '../errors.ts';
 import { canReleaseClaimAsOrganization, canReleaseOwnClaim, claimRefusal } from './permissions.ts';
@@ -101,6 +102,7 @@ export async function releaseClaimAsOrganization(
   challenge: Challenge,
   claim: Claim,
   reason: string,
+  organizationName: string,
 ): Promise<Claim> {
   if (!canReleaseClaimAsOrganization(claim, actorIsChallengeMember)) {
     throw new ForbiddenError('claims.errors.releaseRefused');
@@ -117,6 +119,10 @@ export async function releaseClaimAsOrganization(
       organizationId: challenge.organizationId,
       before: claimSnapshot(claim),
       after: { ...claimSnapshot(released), releasedBy: 'organization' },
+    });
+    await queueClaimEmail(tx, claim.userId, 'claim-released', challenge, {
+      organization: organizationName,
+      reason,
     });
     return released;
   });

@@ -9,8 +9,13 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
     (req.headers['x-csrf-token'] as string | undefined),
 });
 
+// One-click unsubscribe (RFC 8058): mail programs POST without a cookie or a token; the signed
+// token in the path is what authorises the change.
+const exempt = /^\/avisos\/baja\/[^/]+$/;
+
 /** Refuses every state-changing request whose token does not match the session's. */
 export const csrfProtection: RequestHandler = (req, res, next) => {
+  if (req.method === 'POST' && exempt.test(req.path)) return next();
   csrfSynchronisedProtection(req, res, (error?: unknown) =>
     next(error ? new CsrfError() : undefined),
   );

@@ -9,11 +9,19 @@ import type { RenderedEmail } from './templates.ts';
 export interface OutgoingEmail extends RenderedEmail {
   to: string;
   headers?: Record<string, string>;
+  /** A stable Message-ID, so a message sent twice after a crash reads as one. */
+  messageId?: string;
 }
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<void>;
+  /** Closes pooled connections; the mailer is not used afterwards. */
+  close?(): void;
 }
+
+// Shorter than nodemailer's defaults (up to 10 minutes), and well within the outbox worker's
+// lease on a message, so a hung server never lets two workers hold the same message.
+const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
 
 export function outboxDir(config: Pick<Config, 'dataDir'>): string {
   return path.join(config.dataDir, 'outbox');
@@ -28,11 +36,18 @@ export function createMailer(
   logger: Logger,
 ): Mailer {
   if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(config.smtpUrl);
+    // One pooled connection: the outbox worker sends one message at a time.
+    const transport = nodemailer.createTransport({
+      url: config.smtpUrl,
+      pool: true,
+      maxConnections: 1,
+      ...SMTP_TIMEOUTS,
+    });
     return {
       async send(email) {
         await transport.sendMail({ from: config.mailFrom, ...email });
       },
+      close: () => transport.close(),
     };
   }
 

@@ -48,6 +48,18 @@ function compile(name: string): CompiledEmail {
   return compiled;
 }
 
+/** Just the subject line, e.g. for an email listed in a daily digest. */
+export function renderSubject(
+  name: string,
+  context: Record<string, unknown> & { t: Translate; lang: string },
+): string {
+  return compile(name).subject(context).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The three parts; with an `unsubscribeUrl` in the context, both bodies end with it and the link
+ * to the notification preferences.
+ */
 export function renderEmail(
   name: string,
   context: Record<string, unknown> & { t: Translate; lang: string },
@@ -55,9 +67,19 @@ export function renderEmail(
   const template = compile(name);
   const subject = template.subject(context).replace(/\s+/g, ' ').trim();
   const body = template.html(context);
+  const { t } = context;
+  let footer = '';
+  if (typeof context.unsubscribeUrl === 'string') {
+    const stop = context.unsubscribeAll ? 'emails.unsubscribe.allText' : 'emails.unsubscribe.text';
+    footer = [
+      '\n\n--',
+      t(stop, { url: context.unsubscribeUrl }),
+      t('emails.preferences.text', { url: context.preferencesUrl }),
+    ].join('\n');
+  }
   return {
     subject,
-    text: `${template.text(context)}\n`,
+    text: `${template.text(context)}${footer}\n`,
     html: layout({ ...context, subject, body }),
   };
 }

@@ -9,13 +9,12 @@ import {
   type OrganizationInvitation,
   type User,
 } from '../../models/schema/index.ts';
-import { displayName } from '../accounts/display-name.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Db } from '../db.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
+import type { Tx } from '../db-tx.ts';
 import { isLanguage, type Language } from '../i18n/index.ts';
-import { renderEmail } from '../mail/templates.ts';
+import { enqueueEmails } from '../mail/outbox.ts';
 import { membershipRole } from './membership.ts';
 
 export const INVITATION_DAYS = 14;
@@ -31,8 +30,7 @@ const pending = () =>
     gt(organizationInvitations.expiresAt, sql`now()`),
   );
 
-export const invitationUrl = (baseUrl: string, token: string) =>
-  `${baseUrl}/invitaciones/${encodeURIComponent(token)}`;
+const invitationPath = (token: string) => `/invitaciones/${encodeURIComponent(token)}`;
 
 /**
  * Invites an address to join as a member; only the hash of the link's token is stored. A new
@@ -41,11 +39,13 @@ export const invitationUrl = (baseUrl: string, token: string) =>
 export async function createInvitation(
   db: Db,
   inviter: User,
-  organizationId: string,
+  organization: Pick<Organization, 'id' | 'name' | 'kind'>,
   email: string,
+  language: Language,
   now = new Date(),
 ): Promise<{ token: string; invitation: OrganizationInvitation }> {
   const token = randomBytes(32).toString('base64url');
+  const organizationId = organization.id;
   return db.transaction(async (tx) => {
     const [member] = await tx
       .select({ id: users.id })
@@ -86,6 +86,7 @@ export async function createInvitation(
         replaces: replaced.map((row) => row.id),
       },
     });
+    await queueInvitationEmail(tx, invitation!, token, organization, inviter, language);
     return { token, invitation: invitation! };
   });
 }
@@ -188,43 +189,41 @@ export async function acceptInvitation(db: Db, user: User, token: string): Promi
   });
 }
 
-/** The invitee reads the email in the language of their account, or else the inviter's. */
-async function readerLanguage(db: Db, email: string, fallback: Language): Promise<Language> {
-  const [account] = await db
-    .select({ locale: users.locale })
-    .from(users)
-    .where(and(eq(users.email, email), isNull(users.deletedAt)));
-  return isLanguage(account?.locale) ? account.locale : fallback;
-}
-
 /**
- * Sends the invitation; call it after the transaction that created it has committed. A mail
- * failure is logged and reported back, so the owner can send it again.
+ * The invitation's email, in its transaction. The invitee reads it in the language of their
+ * account (whose preferences then apply), or else the inviter's.
  */
-export async function sendInvitationEmail(
-  deps: Pick<FeatureDeps, 'db' | 'mailer' | 'translator' | 'config' | 'logger'>,
-  invitation: { email: string; token: string; expiresAt: Date },
-  organization: Organization,
+async function queueInvitationEmail(
+  tx: Tx,
+  invitation: OrganizationInvitation,
+  token: string,
+  organization: Pick<Organization, 'name' | 'kind'>,
   inviter: User,
-  fallbackLanguage: Language,
-): Promise<boolean> {
-  const lang = await readerLanguage(deps.db, invitation.email, fallbackLanguage);
-  const t = deps.translator.t(lang);
-  const message = renderEmail('organization-invitation', {
-    t,
-    lang,
-    link: invitationUrl(deps.config.baseUrl, invitation.token),
-    organization: organization.name,
-    kind: t(`organizationKind.${organization.kind}`),
-    inviter: displayName(inviter, t),
-    days: INVITATION_DAYS,
-    expiresAt: invitation.expiresAt,
-  });
-  try {
-    await deps.mailer.send({ to: invitation.email, ...message });
-    return true;
-  } catch (error) {
-    deps.logger.error({ err: error }, 'an organization invitation could not be sent');
-    return false;
-  }
+  fallback: Language,
+): Promise<void> {
+  const [account] = await tx
+    .select({ id: users.id, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.email, invitation.email), isNull(users.deletedAt)));
+  await enqueueEmails(tx, [
+    {
+      kind: 'invitation',
+      template: 'organization-invitation',
+      to: {
+        userId: account?.id ?? null,
+        email: invitation.email,
+        language: isLanguage(account?.locale) ? account.locale : fallback,
+      },
+      data: {
+        path: invitationPath(token),
+        organization: organization.name,
+        kind: organization.kind,
+        // The inviter is signed in and acting, so never a deleted account.
+        inviter: inviter.name ?? inviter.githubName ?? inviter.githubLogin ?? inviter.email,
+        days: INVITATION_DAYS,
+        expiresAt: invitation.expiresAt.toISOString(),
+      },
+      secret: true,
+    },
+  ]);
 }

@@ -14,7 +14,6 @@ import {
   INVITATION_DAYS,
   pendingInvitations,
   revokeInvitation,
-  sendInvitationEmail,
 } from './invitations.ts';
 import { changeMemberRole, endMembership, LastOwnerError, listMembers } from './members.ts';
 import { noticeFor, organizationInPath } from './page-context.ts';
@@ -129,9 +128,8 @@ export function memberRoutes(deps: FeatureDeps): Router {
       });
     }
     const inviter: User = req.user!;
-    let created;
     try {
-      created = await createInvitation(db, inviter, organization.id, parsed.data.email);
+      await createInvitation(db, inviter, organization, parsed.data.email, req.language);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       res.status(422);
@@ -142,15 +140,7 @@ export function memberRoutes(deps: FeatureDeps): Router {
         ),
       });
     }
-    const sent = await sendInvitationEmail(
-      deps,
-      { email: parsed.data.email, token: created.token, expiresAt: created.invitation.expiresAt },
-      organization,
-      inviter,
-      req.language,
-    );
-    const notice = sent ? 'invitacion-enviada' : 'invitacion-no-enviada';
-    res.redirect(303, `/organizaciones/${organization.slug}/miembros?aviso=${notice}`);
+    res.redirect(303, `/organizaciones/${organization.slug}/miembros?aviso=invitacion-enviada`);
   });
 
   router.post(`${base}/invitaciones/:invitationId/revocar`, async (req, res) => {

@@ -28,18 +28,15 @@ const notices: Record<string, string> = {
   bienvenida: 'organizations.notices.joined',
   saliste: 'organizations.notices.left',
   'invitacion-enviada': 'organizations.notices.invitationSent',
-  'invitacion-no-enviada': 'organizations.notices.invitationNotSent',
   'invitacion-revocada': 'organizations.notices.invitationRevoked',
   'miembro-quitado': 'organizations.notices.memberRemoved',
   'rol-cambiado': 'organizations.notices.roleChanged',
 };
 
-const problems = new Set(['invitacion-no-enviada']);
-
-export function noticeFor(req: Request): { text: string; problem: boolean } | undefined {
+export function noticeFor(req: Request): { text: string } | undefined {
   const name = req.query.aviso;
   if (typeof name !== 'string' || !Object.hasOwn(notices, name)) return undefined;
-  return { text: req.t(notices[name]!), problem: problems.has(name) };
+  return { text: req.t(notices[name]!) };
 }
 
 /** The choices the organization form offers. */

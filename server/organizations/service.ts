@@ -9,6 +9,8 @@ import {
   type User,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/service.ts';
+import { enqueueEmails, toEach } from '../mail/outbox.ts';
+import { organizationMemberIds, recipientsAmong } from '../notifications/recipients.ts';
 import type { Db } from '../db.ts';
 import { slugify } from '../lib/slugify.ts';
 import type { ChallengeCard } from '../pages/service.ts';
@@ -213,7 +215,11 @@ export async function setVerification(
 ): Promise<{ changed: boolean }> {
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ verifiedAt: organizations.verifiedAt })
+      .select({
+        verifiedAt: organizations.verifiedAt,
+        name: organizations.name,
+        slug: organizations.slug,
+      })
       .from(organizations)
       .where(eq(organizations.id, organizationId))
       .for('update');
@@ -233,6 +239,17 @@ export async function setVerification(
       before: { verifiedAt: current.verifiedAt },
       after: { verifiedAt },
     });
+    if (action === 'verify') {
+      const members = await organizationMemberIds(tx, organizationId);
+      await enqueueEmails(
+        tx,
+        toEach(await recipientsAmong(tx, members, moderator.id), {
+          kind: 'organization_verified',
+          template: 'organization-verified',
+          data: { organization: current.name, path: `/organizaciones/${current.slug}` },
+        }),
+      );
+    }
     return { changed: true };
   });
 }

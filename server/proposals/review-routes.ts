@@ -21,7 +21,6 @@ import {
 } from './review-service.ts';
 import { formatScore, scoringCriteria } from './scoring.ts';
 import { changeProposal, refusalFor } from './status-change.ts';
-import { notifyTeam } from './team-mail.ts';
 import { proposalsOnTeam, type ProposalTarget, type ProposalViewer } from './team-queries.ts';
 import { fieldIdErrors, loadProposal, renderTrackingForm, typedValues } from './tracking-routes.ts';
 
@@ -32,9 +31,6 @@ export function reviewRoutes(deps: FeatureDeps): Router {
   router.post('/propuestas/:id/aceptar', requireUser, async (req, res) => {
     const { target, viewer } = await loadProposal(db, req);
     const { proposal } = await changeProposal(db, viewer, target, 'accept');
-    await notifyTeam(deps, { ...target, proposal }, 'proposal-decision', () => ({
-      accepted: true,
-    }));
     res.redirect(303, `/propuestas/${proposal.id}`);
   });
 
@@ -55,10 +51,6 @@ export function reviewRoutes(deps: FeatureDeps): Router {
     const { proposal } = await changeProposal(db, viewer, target, 'decline', {
       declineReason: parsed.data.reason,
     });
-    await notifyTeam(deps, { ...target, proposal }, 'proposal-decision', () => ({
-      accepted: false,
-      reason: parsed.data.reason,
-    }));
     res.redirect(303, `/propuestas/${proposal.id}`);
   });
 

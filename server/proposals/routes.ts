@@ -38,13 +38,7 @@ import {
   viewerRelation,
   withdrawProposal,
 } from './service.ts';
-import {
-  answerInvitation,
-  inviteToTeam,
-  notifyTeamInvitation,
-  proposalTeam,
-  removeFromTeam,
-} from './team.ts';
+import { answerInvitation, inviteToTeam, proposalTeam, removeFromTeam } from './team.ts';
 
 // One-line confirmations after a redirect, named in the query (?aviso=…); unknown names show nothing.
 const notices: Record<string, string> = {
@@ -264,15 +258,15 @@ export function proposalRoutes(deps: FeatureDeps): Router {
         errors: formErrors(parsed.error, req.t),
       });
     }
-    let invitee;
     try {
-      invitee = await inviteToTeam(
+      await inviteToTeam(
         db,
         req.user!.id,
         relation,
         proposal,
         challenge,
         parsed.data.login,
+        displayName(req.user!, req.t),
       );
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -282,7 +276,6 @@ export function proposalRoutes(deps: FeatureDeps): Router {
         errors: translated(req, error.fieldErrors, { login: parsed.data.login }),
       });
     }
-    await notifyTeamInvitation(deps, invitee, req.user!, proposal, challenge);
     res.redirect(303, `/propuestas/${proposal.id}?aviso=invitacion-enviada#equipo`);
   });
 

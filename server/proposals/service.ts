@@ -10,6 +10,7 @@ import {
   type User,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/service.ts';
+import { queueTransitionEmails } from './notify.ts';
 import type { Db } from '../db.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import { isOrganizationMember } from '../organizations/membership.ts';
@@ -237,6 +238,18 @@ export async function submitProposal(
       before: { status: proposal.status, ...checkSnapshot(proposal) },
       after: { status: updated.status, ...checkSnapshot(updated) },
     });
+    const [organization] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, challenge.organizationId));
+    await queueTransitionEmails(
+      tx,
+      'submit',
+      { proposal: updated, challenge, organization: organization! },
+      updated,
+      actorId,
+      false,
+    );
     return updated;
   });
 }

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/service.ts';
 import { canTransition, challengeTransitions } from '../challenges/lifecycle.ts';
 import type { Db } from '../db.ts';
 import { ForbiddenError } from '../errors.ts';
+import { queueTransitionEmails } from './notify.ts';
 import {
   canTransitionProposal,
   challengeFollows,
@@ -145,6 +146,7 @@ export async function applyProposalTransition(
       challengeStatus = follow.to;
     }
   }
+  await queueTransitionEmails(tx, name, target, updated!, actor.id, challengeStatus === 'solved');
   return { proposal: updated!, challengeStatus };
 }
 

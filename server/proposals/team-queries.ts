@@ -1,10 +1,9 @@
-import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import {
   challenges,
   organizations,
   proposalMembers,
   proposals,
-  users,
   type Challenge,
   type Organization,
   type Proposal,
@@ -70,26 +69,6 @@ export async function teamMemberIds(
   return [
     ...new Set([...(proposal.leadId ? [proposal.leadId] : []), ...rows.map((r) => r.userId)]),
   ];
-}
-
-/** Where to write to each person on the team, in their language; deleted accounts are skipped. */
-export async function teamContacts(db: Db, proposal: Pick<Proposal, 'id' | 'leadId'>) {
-  const accepted = db
-    .select({ userId: proposalMembers.userId })
-    .from(proposalMembers)
-    .where(and(eq(proposalMembers.proposalId, proposal.id), isNotNull(proposalMembers.acceptedAt)));
-  return db
-    .select({ email: users.email, contactEmail: users.contactEmail, locale: users.locale })
-    .from(users)
-    .where(
-      and(
-        isNull(users.deletedAt),
-        or(
-          proposal.leadId ? eq(users.id, proposal.leadId) : undefined,
-          inArray(users.id, accepted),
-        ),
-      ),
-    );
 }
 
 /** How the viewer stands towards a proposal: team, posting organization, other organizations. */

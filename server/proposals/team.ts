@@ -7,13 +7,11 @@ import {
   type Proposal,
   type User,
 } from '../../models/schema/index.ts';
-import { displayName } from '../accounts/display-name.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Db } from '../db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
-import { isLanguage } from '../i18n/index.ts';
-import { renderEmail } from '../mail/templates.ts';
+import { enqueueEmails, toEach } from '../mail/outbox.ts';
+import { recipientsAmong } from '../notifications/recipients.ts';
 import {
   canAnswerInvitation,
   canManageTeam,
@@ -107,8 +105,9 @@ export async function inviteToTeam(
   actorId: string,
   relation: ProposalRelation,
   proposal: Proposal,
-  challenge: Pick<Challenge, 'organizationId'>,
+  challenge: Pick<Challenge, 'organizationId' | 'title'>,
   login: string,
+  inviterName: string,
 ): Promise<User> {
   if (!canManageTeam(proposal, relation)) throw new ForbiddenError('proposals.errors.onlyLead');
   return db.transaction(async (tx) => {
@@ -141,6 +140,19 @@ export async function inviteToTeam(
       organizationId: challenge.organizationId,
       after: { userId: invitee.id, githubLogin: invitee.githubLogin },
     });
+    await enqueueEmails(
+      tx,
+      toEach(await recipientsAmong(tx, [invitee.id]), {
+        kind: 'invitation',
+        template: 'team-invitation',
+        data: {
+          inviter: inviterName,
+          proposal: proposal.title,
+          challenge: challenge.title,
+          path: `/propuestas/${proposal.id}`,
+        },
+      }),
+    );
     return invitee;
   });
 }
@@ -215,34 +227,4 @@ export async function removeFromTeam(
       before: { userId: targetUserId, acceptedAt: removed.acceptedAt },
     });
   });
-}
-
-/**
- * Tells the invitee, in their language, after the invitation is committed. A failed send is
- * logged: the invitation still waits on the proposal page.
- */
-export async function notifyTeamInvitation(
-  deps: Pick<FeatureDeps, 'mailer' | 'translator' | 'config' | 'logger'>,
-  invitee: User,
-  inviter: User,
-  proposal: Pick<Proposal, 'id' | 'title'>,
-  challenge: Pick<Challenge, 'title'>,
-): Promise<void> {
-  const to = invitee.contactEmail ?? invitee.email;
-  if (!to) return;
-  const lang = isLanguage(invitee.locale) ? invitee.locale : 'es';
-  const t = deps.translator.t(lang);
-  const message = renderEmail('team-invitation', {
-    t,
-    lang,
-    inviter: displayName(inviter, t),
-    proposal: proposal.title,
-    challenge: challenge.title,
-    link: `${deps.config.baseUrl}/propuestas/${proposal.id}`,
-  });
-  try {
-    await deps.mailer.send({ to, ...message });
-  } catch (error) {
-    deps.logger.error({ err: error }, 'the team-invitation email could not be sent');
-  }
 }

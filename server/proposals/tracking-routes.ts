@@ -8,7 +8,6 @@ import { formErrors } from '../http/form-errors.ts';
 import { endorseProposal, endorsementStanding, endorsingOrganization } from './endorsements.ts';
 import { proposalTrackingSections, type TrackingForm } from './page-sections.ts';
 import { changeProposal } from './status-change.ts';
-import { notifyTeam } from './team-mail.ts';
 import {
   canSeeProposal,
   findProposalTarget,
@@ -111,15 +110,7 @@ export function trackingRoutes(deps: FeatureDeps): Router {
 
   router.post('/propuestas/:id/entregar', requireUser, async (req, res) => {
     const { target, viewer } = await loadProposal(db, req);
-    const { proposal, challengeStatus } = await changeProposal(
-      db,
-      viewer,
-      target,
-      'confirmDelivery',
-    );
-    await notifyTeam(deps, { ...target, proposal }, 'delivery-confirmed', () => ({
-      solved: challengeStatus === 'solved',
-    }));
+    await changeProposal(db, viewer, target, 'confirmDelivery');
     back(res, target);
   });
 

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/service.ts';
 import { touchClaim } from '../claims/expiry.ts';
 import type { Db } from '../db.ts';
 import { ForbiddenError } from '../errors.ts';
+import { queueAdoptionEmails, queueProgressEmails } from './notify.ts';
 import { applyProposalTransition, lockProposal } from './status-change.ts';
 import type { AdoptionInput, ProgressInput } from './tracking-forms.ts';
 import { teamMemberIds, type ProposalTarget, type ProposalViewer } from './team-queries.ts';
@@ -74,6 +75,7 @@ export async function addProgressUpdate(
     for (const userId of await teamMemberIds(tx, target.proposal)) {
       await touchClaim(tx, target.challenge.id, userId);
     }
+    await queueProgressEmails(tx, target, update!);
   });
 }
 
@@ -193,5 +195,10 @@ export async function recordAdoption(
         evidenceUrl: input.evidenceUrl,
       },
     });
+    const [adopter] = await tx
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, input.organizationId));
+    await queueAdoptionEmails(tx, target, adopter!.name, viewer.userId);
   });
 }

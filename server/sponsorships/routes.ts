@@ -9,7 +9,6 @@ import { memberOrganizations } from '../organizations/member-organizations.ts';
 import { pledgeForm, withdrawForm } from './forms.ts';
 import { ledgerPage, ledgerCsv, ledgerJson } from './ledger-routes.ts';
 import { canChangeSponsorship, isSponsorshipTransition } from './lifecycle.ts';
-import { notifyNewPledge } from './notify.ts';
 import { canBeSponsored, pledgeRefusal } from './permissions.ts';
 import {
   changeSponsorship,
@@ -95,7 +94,6 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
       });
     }
     const created = await pledgeSponsorship(db, req.user!.id, true, challenge, parsed.data);
-    await notifyNewPledge(deps, challenge, office!, created);
     res.redirect(303, `/patrocinios/${created.id}`);
   });
 

@@ -16,6 +16,7 @@ import {
   sponsorshipTransitions,
   type SponsorshipTransition,
 } from './lifecycle.ts';
+import { queueNewPledgeEmails } from './notify.ts';
 import { canBeSponsored, pledgeRefusal } from './permissions.ts';
 
 const snapshot = (row: Sponsorship) => ({
@@ -64,6 +65,7 @@ export async function pledgeSponsorship(
       organizationId: office!.id,
       after: snapshot(created!),
     });
+    await queueNewPledgeEmails(tx, challenge, office!, created!, actorId);
     return created!;
   });
 }

@@ -11,7 +11,7 @@ import {
   viewports,
   type OpenBrowser,
 } from './support/browser.ts';
-import { demoAccountChoice, signInWithDemoGithub } from './support/journeys.ts';
+import { demoAccountChoice, mailsTo, signInWithDemoGithub } from './support/journeys.ts';
 import { startServer, type E2eServer } from './support/server.ts';
 
 const translator = createTranslator();
@@ -252,7 +252,11 @@ describe('signing in and managing the account in a browser', () => {
       assert.match(await page.locator('main').innerText(), new RegExp(member.email));
       await checkPage(page, 'link sent', 'link-sent-es');
 
-      await page.goto(`${server.baseUrl}/dev/correo`);
+      // The outbox worker sends it a moment after the page answers.
+      for (let tries = 0; tries < 50; tries += 1) {
+        if ((await (await mailsTo(page, server.baseUrl, member.email)).count()) > 0) break;
+        await page.waitForTimeout(200);
+      }
       assert.equal(await h1Text(page), t('es', 'devMail.title'));
       await checkPage(page, '/dev/correo', 'dev-mail-list-es');
       const newest = page.locator('.mail-list li').first();

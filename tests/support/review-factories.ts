@@ -200,13 +200,21 @@ export async function reviewWorld() {
   const guest = visitor(test.app);
   const guestToken = await guest.csrfToken('/entrar');
 
-  /** A state-changing form post with the person's CSRF token. */
+  /**
+   * A state-changing form post with the person's CSRF token; then the outbox delivers what the
+   * change wrote, as the app's worker would right after.
+   */
   async function post(person: Person, path: string, fields: Record<string, string> = {}) {
     const page = await person.get('/');
-    return person.postForm(path, { _csrf: csrfTokenIn(page.text), ...fields });
+    const response = await person.postForm(path, { _csrf: csrfTokenIn(page.text), ...fields });
+    await test.deliverMail();
+    return response;
   }
-  const postAsGuest = (path: string, fields: Record<string, string> = {}) =>
-    guest.postForm(path, { _csrf: guestToken, ...fields });
+  const postAsGuest = async (path: string, fields: Record<string, string> = {}) => {
+    const response = await guest.postForm(path, { _csrf: guestToken, ...fields });
+    await test.deliverMail();
+    return response;
+  };
 
   /** Another open challenge of the organization, with the same criteria. */
   const newChallenge = (overrides: Parameters<typeof makeChallenge>[1] = {}) =>

@@ -1,8 +1,9 @@
 import type { TestApp } from './test-app.ts';
 import { csrfTokenIn, visitor } from './test-app.ts';
 
-/** The sign-in link in the newest email sent to an address. */
-export function signInLinkFor(test: TestApp, email: string): URL {
+/** The sign-in link in the newest email sent to an address, once the outbox has delivered it. */
+export async function signInLinkFor(test: TestApp, email: string): Promise<URL> {
+  await test.deliverMail();
   const message = [...test.mail].reverse().find((sent) => sent.to === email.toLowerCase());
   if (!message) throw new Error(`no email was sent to ${email}`);
   const match = /https?:\/\/\S+\/entrar\/enlace\?token=[\w%-]+/.exec(message.text);
@@ -17,7 +18,7 @@ export async function signInByEmail(test: TestApp, email: string, returnTo?: str
   await person
     .postForm('/entrar', { _csrf: token, email, ...(returnTo ? { volver: returnTo } : {}) })
     .expect(200);
-  const link = signInLinkFor(test, email);
+  const link = await signInLinkFor(test, email);
   const confirm = await person.get(`${link.pathname}${link.search}`).expect(200);
   const response = await person.postForm('/entrar/enlace', {
     _csrf: csrfTokenIn(confirm.text),

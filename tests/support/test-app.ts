@@ -4,15 +4,25 @@ import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { parseConfig, type Config } from '../../server/config.ts';
 import type { Database } from '../../server/db.ts';
+import { createTranslator } from '../../server/i18n/index.ts';
 import type { Mailer, OutgoingEmail } from '../../server/mail/mailer.ts';
+import {
+  deliverDueEmails,
+  startOutboxWorker,
+  type DeliveryOptions,
+  type DeliveryReport,
+  type OutboxWorker,
+} from '../../server/mail/outbox-worker.ts';
 import { createTestDatabase } from './test-db.ts';
 
 export interface TestApp {
   app: Express;
   database: Database;
   config: Config;
-  /** Every email the app sent, newest last. */
+  /** Every email the outbox delivered (see deliverMail), newest last. */
   mail: OutgoingEmail[];
+  /** Runs the outbox worker once, as the app's would: what is due goes to `mail`. */
+  deliverMail(options?: DeliveryOptions): Promise<DeliveryReport>;
   close(): Promise<void>;
 }
 
@@ -40,21 +50,40 @@ export async function buildTestApp(
     signInLimits?: AppDeps['signInLimits'];
     mailer?: Mailer;
     database?: Database;
+    /** Runs an outbox worker as a started app does (browser tests read the mail it sends). */
+    outboxWorker?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.env);
   const captured = capturingMailer();
+  const logger = pino({ level: 'silent' });
+  const translator = createTranslator();
+  const mailer = options.mailer ?? captured;
+  const outboxDeps = { db: database.db, mailer, translator, config, logger };
+  let worker: OutboxWorker | undefined;
+  if (options.outboxWorker) worker = startOutboxWorker(outboxDeps, { pollMs: 250 });
   const app = createApp({
+    outboxWorker: worker,
     config,
     database,
-    logger: pino({ level: 'silent' }),
-    mailer: options.mailer ?? captured,
+    logger,
+    translator,
     routers: options.routers,
     writeRateLimit: options.writeRateLimit,
     signInLimits: options.signInLimits,
   });
-  return { app, database, config, mail: captured.sent, close: () => database.close() };
+  return {
+    app,
+    database,
+    config,
+    mail: captured.sent,
+    deliverMail: (delivery) => deliverDueEmails(outboxDeps, delivery),
+    close: async () => {
+      await worker?.stop();
+      await database.close();
+    },
+  };
 }
 
 const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;

@@ -3,18 +3,41 @@ import { createTranslator } from '../../../server/i18n/index.ts';
 
 const t = createTranslator().t('es');
 
+/** The emails /dev/correo lists for an address, newest first. */
+export async function mailsTo(page: Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/dev/correo`);
+  return page.locator('.mail-list li', { hasText: email });
+}
+
+/**
+ * Opens the newest email to an address once there are more than `before`: the outbox worker
+ * sends it a moment after the request that wrote it.
+ */
+export async function openNewMailTo(page: Page, baseUrl: string, email: string, before: number) {
+  for (let tries = 0; tries < 50; tries += 1) {
+    const items = await mailsTo(page, baseUrl, email);
+    if ((await items.count()) > before) {
+      await items.first().getByRole('link').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/dev/correo/'));
+      return;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no new email reached ${email}`);
+}
+
 /** Signs in from /entrar with an emailed link, read from /dev/correo, as a person would. */
 export async function signInWithEmailLink(
   page: Page,
   baseUrl: string,
   email: string,
 ): Promise<void> {
+  const before = await (await mailsTo(page, baseUrl, email)).count();
   await page.goto(`${baseUrl}/entrar`);
   await page.getByLabel(t('auth.signIn.emailLabel')).fill(email);
   await page.getByRole('button', { name: t('auth.signIn.sendLink') }).click();
   await page.waitForURL((url) => url.pathname === '/entrar');
-  await page.goto(`${baseUrl}/dev/correo`);
-  await page.locator('.mail-list a').first().click();
+  await openNewMailTo(page, baseUrl, email, before);
   await page.locator('.mail-body a[href*="/entrar/enlace?token="]').click();
   await page.waitForURL((url) => url.pathname === '/entrar/enlace');
   await page.getByRole('button', { name: t('auth.linkConfirm.button') }).click();

@@ -45,7 +45,7 @@ export async function startServer(): Promise<E2eServer> {
     const env = { BASE_URL: baseUrl, DATA_DIR: dataDir };
     // The real development mailer (test apps capture mail by default): .eml files in the outbox.
     const mailer = createMailer(testConfig(env), pino({ level: 'silent' }));
-    testApp = await buildTestApp({ env, mailer });
+    testApp = await buildTestApp({ env, mailer, outboxWorker: true });
     await seedDemoData(testApp.database.db);
     app = testApp.app;
 

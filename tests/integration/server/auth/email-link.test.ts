@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { loginTokens, users } from '../../../../models/schema/index.ts';
+import { loginTokens, outbox, users } from '../../../../models/schema/index.ts';
 import { createLoginToken } from '../../../../server/auth/login-tokens.ts';
 import { makeUser } from '../../../support/factories.ts';
 import { signInByEmail, signInLinkFor } from '../../../support/sign-in.ts';
@@ -31,14 +31,15 @@ describe('signing in with an email link', () => {
     assert.equal(page(known, 'conocida@example.org'), page(unknown, 'nadie@example.org'));
     assert.match(known.text, /Revisa tu correo/);
     // Both get a link: a first use of a new address creates the account.
-    assert.ok(signInLinkFor(test, 'conocida@example.org'));
-    assert.ok(signInLinkFor(test, 'nadie@example.org'));
+    assert.ok(await signInLinkFor(test, 'conocida@example.org'));
+    assert.ok(await signInLinkFor(test, 'nadie@example.org'));
   });
 
   it('sends the link in the visitor language with a 15-minute warning', async () => {
     const person = visitor(test.app);
     const token = await person.csrfToken('/entrar?lang=en');
     await person.postForm('/entrar', { _csrf: token, email: 'english@example.org' }).expect(200);
+    await test.deliverMail();
     const message = test.mail.at(-1)!;
     assert.equal(message.to, 'english@example.org');
     assert.equal(message.subject, 'Your link to sign in to Retos');
@@ -49,7 +50,7 @@ describe('signing in with an email link', () => {
 
   it('stores only a hash of the token', async () => {
     await askForLink('hash@example.org');
-    const token = signInLinkFor(test, 'hash@example.org').searchParams.get('token')!;
+    const token = (await signInLinkFor(test, 'hash@example.org')).searchParams.get('token')!;
     const rows = await test.database.db
       .select()
       .from(loginTokens)
@@ -57,6 +58,13 @@ describe('signing in with an email link', () => {
     assert.equal(rows.length, 1);
     assert.notEqual(rows[0]!.tokenHash, token);
     assert.doesNotMatch(JSON.stringify(rows), new RegExp(token));
+    // Once delivered, the email's copy of the link is gone from the outbox too.
+    const [sent] = await test.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, 'hash@example.org'));
+    assert.equal(sent!.status, 'sent');
+    assert.doesNotMatch(JSON.stringify(sent), new RegExp(token));
   });
 
   it('signs in once, then refuses the same link', async () => {
@@ -69,7 +77,7 @@ describe('signing in with an email link', () => {
     const account = await person.get('/cuenta').expect(200);
     assert.match(account.text, /Entraste con el correo conocida@example.org/);
 
-    const link = signInLinkFor(test, 'conocida@example.org');
+    const link = await signInLinkFor(test, 'conocida@example.org');
     const again = await visitor(test.app).get(`${link.pathname}${link.search}`);
     assert.equal(again.status, 410);
     assert.match(again.text, /Este enlace ya no sirve/);
@@ -86,7 +94,7 @@ describe('signing in with an email link', () => {
 
   it('does not use the link up when it is only opened', async () => {
     await askForLink('abrir@example.org');
-    const link = signInLinkFor(test, 'abrir@example.org');
+    const link = await signInLinkFor(test, 'abrir@example.org');
     const person = visitor(test.app);
     await person.get(`${link.pathname}${link.search}`).expect(200);
     const confirm = await person.get(`${link.pathname}${link.search}`).expect(200);
@@ -122,7 +130,7 @@ describe('signing in with an email link', () => {
     const person = visitor(test.app);
     const csrf = await person.csrfToken('/entrar?lang=en');
     await person.postForm('/entrar', { _csrf: csrf, email: 'Nueva@Example.org' }).expect(200);
-    const link = signInLinkFor(test, 'nueva@example.org');
+    const link = await signInLinkFor(test, 'nueva@example.org');
     const confirm = await person.get(`${link.pathname}${link.search}`).expect(200);
     await person
       .postForm('/entrar/enlace', {
@@ -145,6 +153,7 @@ describe('signing in with an email link', () => {
     assert.match(response.text, /value="no-es-un-correo"/);
     assert.match(response.text, /Escribe un correo electrónico válido/);
     assert.match(response.text, /aria-invalid="true"/);
+    await test.deliverMail();
     assert.equal(test.mail.length, before);
   });
 

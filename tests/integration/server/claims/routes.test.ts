@@ -183,6 +183,7 @@ describe('claiming a challenge', () => {
     assert.equal(tooLong.status, 422);
     assert.equal((await claimById(test.database.db, claim.id)).status, 'active');
 
+    await test.deliverMail();
     const mailBefore = test.mail.length;
     const released = await post(olga.person, path, {
       reason: 'Otro equipo ya entregó una solución.',
@@ -196,6 +197,7 @@ describe('claiming a challenge', () => {
     const event = events.find((e) => e.actorId === olga.user.id)!;
     assert.equal((event.after as { releaseReason: string }).releaseReason, row.releaseReason);
 
+    await test.deliverMail();
     const told = test.mail.slice(mailBefore);
     assert.equal(told.length, 1);
     assert.equal(told[0]!.to, 'beto@example.org');

@@ -100,6 +100,7 @@ describe('the development outbox', () => {
         .type('form')
         .send({ _csrf: csrf, email: 'demo@example.org' })
         .expect(200);
+      await test.deliverMail();
 
       const files = fs.readdirSync(path.join(dataDir, 'outbox'));
       assert.equal(files.length, 1);

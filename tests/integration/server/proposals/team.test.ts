@@ -59,6 +59,7 @@ describe('a proposal team', () => {
       locale: 'en',
       contactEmail: 'emi@example.org',
     });
+    await test.deliverMail();
     const mailBefore = test.mail.length;
     const response = await invite(proposal, '@emitorres');
     assert.equal(response.status, 303);
@@ -74,6 +75,7 @@ describe('a proposal team', () => {
       );
     assert.equal(event!.actorId, leadUser.id);
 
+    await test.deliverMail();
     const sent = test.mail.slice(mailBefore);
     assert.equal(sent.length, 1);
     assert.equal(sent[0]!.to, 'emi@example.org', 'the contact address is preferred');

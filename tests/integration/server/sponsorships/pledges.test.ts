@@ -66,6 +66,7 @@ describe('pledging sponsorship', () => {
   }
 
   it('lets a verified government office pledge a prize on another organization challenge, in exact centavos', async () => {
+    await test.deliverMail();
     const mailBefore = test.mail.length;
     const response = await pledge(officer, {
       organizationId: office.id,
@@ -89,6 +90,7 @@ describe('pledging sponsorship', () => {
     assert.match(page.text, /Gobierno de Zapopan/);
     assert.match(page.text, /Premio en efectivo<\/strong> · \$50,000\.29/);
 
+    await test.deliverMail();
     const told = test.mail.slice(mailBefore);
     assert.equal(told.length, 1, 'the challenge organization is told');
     assert.equal(told[0]!.to, 'vecina@example.org');

@@ -1,0 +1,44 @@
+import { Router, type RequestHandler } from 'express';
+import { isAdmin } from '../accounts/permissions.ts';
+import { requireUser } from '../auth/require-user.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import type { FeatureDeps } from '../feature-deps.ts';
+import { failedEmails, outboxSummary, retryFailedEmails } from './outbox-admin.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function adminRoutes(deps: FeatureDeps): Router {
+  const { db, config, translator } = deps;
+  const router = Router();
+
+  const requireAdmin: RequestHandler = (req, _res, next) => {
+    if (!isAdmin(req.user, config)) throw new ForbiddenError('admin.refused');
+    next();
+  };
+  router.use('/admin', requireUser, requireAdmin);
+
+  router.get('/admin', async (req, res) => {
+    const [summary, failed] = await Promise.all([outboxSummary(db), failedEmails(db, translator)]);
+    res.render('admin/index', {
+      pageTitle: req.t('admin.title'),
+      current: 'admin',
+      summary,
+      failed,
+      retried: typeof req.query.reintentados === 'string' ? Number(req.query.reintentados) : null,
+    });
+  });
+
+  router.post('/admin/correo/reintentar', async (req, res) => {
+    const retried = await retryFailedEmails(db, req.user!.id);
+    res.redirect(303, `/admin?reintentados=${retried}#correo`);
+  });
+
+  router.post('/admin/correo/:id/reintentar', async (req, res) => {
+    const id = String(req.params.id);
+    if (!UUID.test(id)) throw new NotFoundError();
+    const retried = await retryFailedEmails(db, req.user!.id, [id]);
+    res.redirect(303, `/admin?reintentados=${retried}#correo`);
+  });
+
+  return router;
+}
