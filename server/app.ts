@@ -30,6 +30,7 @@ import { organizationRoutes } from './organizations/routes.ts';
 import { pagesRoutes } from './pages/routes.ts';
 import { sponsorshipRoutes } from './sponsorships/routes.ts';
 import { claimRoutes } from './claims/routes.ts';
+import { questionRoutes } from './questions/routes.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(organizationRoutes(feature));
   app.use(sponsorshipRoutes(feature));
   app.use(claimRoutes(feature));
+  app.use(questionRoutes(feature));
   app.use(proposalRoutes(feature));
   app.use(reviewRoutes(feature));
   app.use(trackingRoutes(feature));

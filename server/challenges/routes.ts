@@ -20,6 +20,7 @@ import { sponsorshipsOfChallenge } from '../sponsorships/service.ts';
 import { challengeClaimsSection } from '../claims/challenge-section.ts';
 import { challengeProposalsSection } from '../proposals/challenge-section.ts';
 import { challengeEndorsementsSection } from '../proposals/page-sections.ts';
+import { challengeQuestionsSection } from '../questions/challenge-section.ts';
 
 export function challengeRoutes({ db, config }: FeatureDeps): Router {
   const router = Router();
@@ -82,6 +83,7 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
       claimsSection,
       proposalsSection,
       endorsementsSection,
+      questionsSection,
     ] = await Promise.all([
       publishedReplicas(db, challenge.id),
       originalOf(db, challenge.forkedFromId),
@@ -91,6 +93,7 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
       challengeClaimsSection(db, challenge, req.user?.id),
       challengeProposalsSection(db, challenge, req.user?.id),
       challengeEndorsementsSection(db, challenge.id),
+      challengeQuestionsSection(db, challenge, req.user, req.t),
     ]);
     res.render('challenges/show', {
       pageTitle: challenge.title,
@@ -109,6 +112,7 @@ export function challengeRoutes({ db, config }: FeatureDeps): Router {
       claimsSection,
       proposalsSection,
       endorsementsSection,
+      questionsSection,
       canSponsor: Boolean(req.user) && canBeSponsored(challenge),
       original,
       history,

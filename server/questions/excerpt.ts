@@ -1,0 +1,26 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+export const EXCERPT_MAX = 300;
+
+const marked = new Marked({ gfm: true, breaks: true, async: false });
+
+// sanitize-html re-escapes these four in text it keeps; emails want the characters back.
+const ENTITIES: [RegExp, string][] = [
+  [/&lt;/g, '<'],
+  [/&gt;/g, '>'],
+  [/&quot;/g, '"'],
+  [/&amp;/g, '&'],
+];
+
+/** Markdown as one line of plain text, cut at a word near `max` characters, for emails. */
+export function plainExcerpt(markdown: string, max = EXCERPT_MAX): string {
+  const html = marked.parse(markdown) as string;
+  let text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
+  for (const [entity, character] of ENTITIES) text = text.replace(entity, character);
+  text = text.replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,76 @@
+import { Router, type Request } from 'express';
+import { displayName } from '../accounts/display-name.ts';
+import { requireUser } from '../auth/require-user.ts';
+import { challengeForViewer } from '../challenges/service.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import type { FeatureDeps } from '../feature-deps.ts';
+import { formErrors } from '../http/form-errors.ts';
+import { answerForm, bodyValue, questionForm, BODY_MAX } from './forms.ts';
+import { canAnswerQuestion, canAskQuestion } from './permissions.ts';
+import {
+  answerQuestion,
+  askQuestion,
+  findQuestion,
+  questionAsker,
+  questionPath,
+} from './service.ts';
+
+export function questionRoutes({ db, config }: FeatureDeps): Router {
+  const router = Router();
+
+  async function found(req: Request) {
+    const result = await challengeForViewer(db, String(req.params.slug), req.user?.id);
+    if (!result) throw new NotFoundError();
+    return result;
+  }
+
+  /** The challenge and one of its own questions; a question of another challenge is not found. */
+  async function foundQuestion(req: Request) {
+    const view = await found(req);
+    const question = await findQuestion(db, view.challenge.id, String(req.params.questionId));
+    if (!question) throw new NotFoundError();
+    return { ...view, question };
+  }
+
+  router.post('/retos/:slug/preguntas', requireUser, async (req, res) => {
+    const { challenge } = await found(req);
+    if (!canAskQuestion(req.user, challenge)) throw new ForbiddenError('questions.errors.closed');
+    const values = bodyValue(req.body);
+    const parsed = questionForm.safeParse(values);
+    if (!parsed.success) {
+      return res.status(422).render('questions/ask', {
+        pageTitle: req.t('questions.ask.title', { challenge: challenge.title }),
+        challenge,
+        values,
+        errors: formErrors(parsed.error, req.t),
+        bodyMax: BODY_MAX,
+      });
+    }
+    const question = await askQuestion(db, config.baseUrl, req.user!, challenge, parsed.data.body);
+    res.redirect(303, questionPath(challenge.slug, question.id));
+  });
+
+  router.post('/retos/:slug/preguntas/:questionId/respuestas', requireUser, async (req, res) => {
+    const { challenge, question } = await foundQuestion(req);
+    if (!canAnswerQuestion(req.user, challenge)) {
+      throw new ForbiddenError('questions.errors.closed');
+    }
+    const values = bodyValue(req.body);
+    const parsed = answerForm.safeParse(values);
+    if (!parsed.success) {
+      const asker = await questionAsker(db, question);
+      return res.status(422).render('questions/answer', {
+        pageTitle: req.t('questions.answer.title', { challenge: challenge.title }),
+        challenge,
+        question: { ...question, authorName: displayName(asker, req.t) },
+        values,
+        errors: formErrors(parsed.error, req.t),
+        bodyMax: BODY_MAX,
+      });
+    }
+    await answerQuestion(db, config.baseUrl, req.user!, challenge, question, parsed.data.body);
+    res.redirect(303, questionPath(challenge.slug, question.id));
+  });
+
+  return router;
+}

@@ -1,0 +1,193 @@
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import {
+  challengeQuestions,
+  memberships,
+  questionAnswers,
+  users,
+  type Challenge,
+  type ChallengeQuestion,
+  type QuestionAnswer,
+  type User,
+} from '../../models/schema/index.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { Db } from '../db.ts';
+import type { Tx } from '../db-tx.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { enqueueEmails, toEach } from '../mail/outbox.ts';
+import { organizationMemberIds, recipientsAmong } from '../notifications/recipients.ts';
+import { plainExcerpt } from './excerpt.ts';
+import { canAnswerQuestion, canAskQuestion } from './permissions.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const QUESTION_EXCERPT_IN_ANSWER = 140;
+
+type Author = Pick<User, 'id' | 'name' | 'githubName' | 'githubLogin' | 'deletedAt'>;
+type AskedChallenge = Pick<
+  Challenge,
+  'id' | 'slug' | 'title' | 'organizationId' | 'status' | 'archived'
+>;
+
+/** Where a question lives on the challenge page; emails link to it. */
+export const questionAnchor = (questionId: string) => `pregunta-${questionId}`;
+export const questionPath = (slug: string, questionId: string) =>
+  `/retos/${slug}#${questionAnchor(questionId)}`;
+
+// The name others know the writer by; '' lets each email say "unnamed" in its reader's language.
+const publicName = (author: Author) =>
+  author.name || author.githubName || (author.githubLogin ? `@${author.githubLogin}` : '');
+
+/** One question of a challenge, by id; undefined for an unknown, malformed or foreign id. */
+export async function findQuestion(
+  db: Db,
+  challengeId: string,
+  questionId: string,
+): Promise<ChallengeQuestion | undefined> {
+  if (!UUID.test(questionId)) return undefined;
+  const [row] = await db
+    .select()
+    .from(challengeQuestions)
+    .where(
+      and(eq(challengeQuestions.id, questionId), eq(challengeQuestions.challengeId, challengeId)),
+    );
+  return row;
+}
+
+/** Who asked a question, for showing it again above a refused answer; gone accounts are null. */
+export async function questionAsker(db: Db, question: Pick<ChallengeQuestion, 'authorId'>) {
+  if (!question.authorId) return null;
+  const [row] = await db.select().from(users).where(eq(users.id, question.authorId));
+  return row ?? null;
+}
+
+const authorColumns = {
+  name: users.name,
+  githubName: users.githubName,
+  githubLogin: users.githubLogin,
+  deletedAt: users.deletedAt,
+};
+
+/** Every question of a challenge, oldest first, each with its answers oldest first. */
+export async function questionsOfChallenge(
+  db: Db,
+  challenge: Pick<Challenge, 'id' | 'organizationId'>,
+) {
+  const questions = await db
+    .select({ question: challengeQuestions, author: authorColumns })
+    .from(challengeQuestions)
+    .leftJoin(users, eq(users.id, challengeQuestions.authorId))
+    .where(eq(challengeQuestions.challengeId, challenge.id))
+    .orderBy(asc(challengeQuestions.createdAt), asc(challengeQuestions.id));
+  if (questions.length === 0) return [];
+  const answers = await db
+    .select({ answer: questionAnswers, author: authorColumns, memberId: memberships.userId })
+    .from(questionAnswers)
+    .leftJoin(users, eq(users.id, questionAnswers.authorId))
+    // Membership now, not when written: the table keeps no snapshot of it.
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.userId, questionAnswers.authorId),
+        eq(memberships.organizationId, challenge.organizationId),
+      ),
+    )
+    .where(
+      inArray(
+        questionAnswers.questionId,
+        questions.map((row) => row.question.id),
+      ),
+    )
+    .orderBy(asc(questionAnswers.createdAt), asc(questionAnswers.id));
+  return questions.map(({ question, author }) => ({
+    question,
+    author,
+    answers: answers
+      .filter((row) => row.answer.questionId === question.id)
+      .map((row) => ({ answer: row.answer, author: row.author, byOrganization: !!row.memberId })),
+  }));
+}
+
+/** Asks the challenge's organization in public; its members are told in the same transaction. */
+export async function askQuestion(
+  db: Db,
+  baseUrl: string,
+  author: User,
+  challenge: AskedChallenge,
+  body: string,
+): Promise<ChallengeQuestion> {
+  if (!canAskQuestion(author, challenge)) throw new ForbiddenError('questions.errors.closed');
+  return db.transaction(async (tx) => {
+    const [question] = await tx
+      .insert(challengeQuestions)
+      .values({ challengeId: challenge.id, authorId: author.id, body })
+      .returning();
+    await recordAudit(tx, {
+      actorId: author.id,
+      action: 'question.ask',
+      subjectType: 'challenge',
+      subjectId: challenge.id,
+      organizationId: challenge.organizationId,
+      after: { questionId: question!.id },
+    });
+    const members = await organizationMemberIds(tx, challenge.organizationId);
+    await tell(tx, await recipientsAmong(tx, members, author.id), 'challenge-question', {
+      challenge: challenge.title,
+      author: publicName(author),
+      excerpt: plainExcerpt(body),
+      link: `${baseUrl}${questionPath(challenge.slug, question!.id)}`,
+    });
+    return question!;
+  });
+}
+
+/**
+ * Answers a question in public; its asker, everyone who answered it before and the
+ * organization's members are told in the same transaction, never the one who answers.
+ */
+export async function answerQuestion(
+  db: Db,
+  baseUrl: string,
+  author: User,
+  challenge: AskedChallenge,
+  question: ChallengeQuestion,
+  body: string,
+): Promise<QuestionAnswer> {
+  if (question.challengeId !== challenge.id) throw new NotFoundError();
+  if (!canAnswerQuestion(author, challenge)) throw new ForbiddenError('questions.errors.closed');
+  return db.transaction(async (tx) => {
+    const [answer] = await tx
+      .insert(questionAnswers)
+      .values({ questionId: question.id, authorId: author.id, body })
+      .returning();
+    await recordAudit(tx, {
+      actorId: author.id,
+      action: 'question.answer',
+      subjectType: 'challenge',
+      subjectId: challenge.id,
+      organizationId: challenge.organizationId,
+      after: { questionId: question.id, answerId: answer!.id },
+    });
+    const earlier = await tx
+      .selectDistinct({ id: questionAnswers.authorId })
+      .from(questionAnswers)
+      .where(and(eq(questionAnswers.questionId, question.id), ne(questionAnswers.id, answer!.id)));
+    const members = await organizationMemberIds(tx, challenge.organizationId);
+    const people = [question.authorId, ...earlier.map((row) => row.id), ...members];
+    await tell(tx, await recipientsAmong(tx, people, author.id), 'question-answer', {
+      challenge: challenge.title,
+      author: publicName(author),
+      question: plainExcerpt(question.body, QUESTION_EXCERPT_IN_ANSWER),
+      excerpt: plainExcerpt(body),
+      link: `${baseUrl}${questionPath(challenge.slug, question.id)}`,
+    });
+    return answer!;
+  });
+}
+
+function tell(
+  tx: Tx,
+  recipients: Awaited<ReturnType<typeof recipientsAmong>>,
+  template: 'challenge-question' | 'question-answer',
+  data: Record<string, string>,
+) {
+  return enqueueEmails(tx, toEach(recipients, { kind: 'discussion', template, data }));
+}
