@@ -30,7 +30,11 @@ export async function sendSignInLink(
         kind: 'sign_in',
         template: 'sign-in-link',
         to: { userId: null, email, language },
-        data: { link, minutes: LOGIN_LINK_MINUTES },
+        data: {
+          link,
+          minutes: LOGIN_LINK_MINUTES,
+          validUntil: new Date(Date.now() + LOGIN_LINK_MINUTES * 60_000).toISOString(),
+        },
         secret: true,
       },
     ]);

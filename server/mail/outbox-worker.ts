@@ -80,12 +80,34 @@ async function giveBack(db: Db, rows: OutboxMessage[], now: Date) {
     );
 }
 
+/** Only the worker that took the row (its lease, stamped in last_attempt_at) may record the outcome. */
+const stillOurs = (row: OutboxMessage) =>
+  and(
+    eq(outbox.id, row.id),
+    eq(outbox.status, 'pending'),
+    eq(outbox.lastAttemptAt, row.lastAttemptAt!),
+  );
+
+/** A 5xx answer (no such mailbox, refused for good) will not change by asking again. */
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/** A time-bound email (a sign-in link) that can no longer help is not sent late. */
+function expired(row: OutboxMessage, now: Date): boolean {
+  const validUntil = row.data.validUntil;
+  return typeof validUntil === 'string' && new Date(validUntil) <= now;
+}
+
 async function deliverOne(deps: OutboxDeps, row: OutboxMessage, now: () => Date) {
   try {
+    if (expired(row, now())) throw new Error('expired before it could be sent');
     await deps.mailer.send(renderOutboxMessage(deps, row));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const giveUp = row.attempts >= deps.config.outbox.maxAttempts;
+    const giveUp =
+      row.attempts >= deps.config.outbox.maxAttempts || isPermanent(error) || expired(row, now());
     await deps.db
       .update(outbox)
       .set(
@@ -98,7 +120,7 @@ async function deliverOne(deps: OutboxDeps, row: OutboxMessage, now: () => Date)
               ),
             },
       )
-      .where(eq(outbox.id, row.id));
+      .where(stillOurs(row));
     deps.logger.warn(
       { err: error, outboxId: row.id, attempts: row.attempts, giveUp },
       giveUp ? 'an email failed for good: see /admin' : 'an email will be retried',
@@ -114,7 +136,7 @@ async function deliverOne(deps: OutboxDeps, row: OutboxMessage, now: () => Date)
       // A one-time link has no business staying in the database once it is delivered.
       ...(row.secret ? { data: {} } : {}),
     })
-    .where(eq(outbox.id, row.id));
+    .where(stillOurs(row));
   return 'sent';
 }
 
