@@ -15,8 +15,8 @@ export const notificationKinds = [
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-// Emails a person asked for or needs to act on their account: never held back, no unsubscribe.
-export const essentialKinds = ['sign_in', 'account'] as const;
+// Emails a person asked for (a sign-in link): never held back, no unsubscribe link.
+export const essentialKinds = ['sign_in'] as const;
 export type EssentialKind = (typeof essentialKinds)[number];
 
 export type EmailKind = NotificationKind | EssentialKind;
