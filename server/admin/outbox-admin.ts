@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, gte, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { outbox, type OutboxStatus } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Db } from '../db.ts';
@@ -18,7 +18,7 @@ export async function outboxSummary(db: Db, now = new Date()) {
   const [retrying] = await db
     .select({ n: count() })
     .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), gt(outbox.attempts, 0)));
+    .where(and(eq(outbox.status, 'pending'), isNotNull(outbox.lastError)));
   const [sentToday] = await db
     .select({ n: count() })
     .from(outbox)
@@ -44,7 +44,9 @@ export async function failedEmails(db: Db, translator: Translator) {
     const lang = isLanguage(row.language) ? row.language : 'es';
     let subject: string;
     try {
-      subject = renderSubject(row.template, { ...row.data, t: translator.t(lang), lang });
+      // A digest's subject counts its items.
+      const count = Array.isArray(row.data.items) ? row.data.items.length : undefined;
+      subject = renderSubject(row.template, { ...row.data, count, t: translator.t(lang), lang });
     } catch {
       // A template that cannot render is one reason an email fails: show its name instead.
       subject = row.template;

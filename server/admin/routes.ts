@@ -7,6 +7,11 @@ import { failedEmails, outboxSummary, retryFailedEmails } from './outbox-admin.t
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** How many emails the last retry put back in line, as the redirect says; anything else is none. */
+function retriedCount(value: unknown): number | null {
+  return typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : null;
+}
+
 export function adminRoutes(deps: FeatureDeps): Router {
   const { db, config, translator } = deps;
   const router = Router();
@@ -24,7 +29,7 @@ export function adminRoutes(deps: FeatureDeps): Router {
       current: 'admin',
       summary,
       failed,
-      retried: typeof req.query.reintentados === 'string' ? Number(req.query.reintentados) : null,
+      retried: retriedCount(req.query.reintentados),
     });
   });
 
