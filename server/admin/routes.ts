@@ -4,8 +4,7 @@ import { requireUser } from '../auth/require-user.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { FeatureDeps } from '../feature-deps.ts';
 import { failedEmails, outboxSummary, retryFailedEmails } from './outbox-admin.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isUuid } from '../lib/uuid.ts';
 
 /** How many emails the last retry put back in line, as the redirect says; anything else is none. */
 function retriedCount(value: unknown): number | null {
@@ -40,7 +39,7 @@ export function adminRoutes(deps: FeatureDeps): Router {
 
   router.post('/admin/correo/:id/reintentar', async (req, res) => {
     const id = String(req.params.id);
-    if (!UUID.test(id)) throw new NotFoundError();
+    if (!isUuid(id)) throw new NotFoundError();
     const retried = await retryFailedEmails(db, req.user!.id, [id]);
     res.redirect(303, `/admin?reintentados=${retried}#correo`);
   });

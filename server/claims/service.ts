@@ -3,12 +3,11 @@ import { challenges, claims, users, type Challenge, type User } from '../../mode
 import { recordAudit } from '../audit/service.ts';
 import { queueClaimEmail } from './notify.ts';
 import type { Db } from '../db.ts';
+import { isUuid } from '../lib/uuid.ts';
 import { ForbiddenError } from '../errors.ts';
 import { canReleaseClaimAsOrganization, canReleaseOwnClaim, claimRefusal } from './permissions.ts';
 
 export type Claim = typeof claims.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the audit log keeps of a claim; claims are audited on their challenge. */
 export const claimSnapshot = (claim: Claim) => ({
@@ -153,7 +152,7 @@ export async function findClaim(
   challengeId: string,
   claimId: string,
 ): Promise<Claim | undefined> {
-  if (!UUID.test(claimId)) return undefined;
+  if (!isUuid(claimId)) return undefined;
   const [row] = await db
     .select()
     .from(claims)

@@ -1,13 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config.ts';
 import { isNotificationKind, type NotificationKind } from './kinds.ts';
+import { isUuid } from '../lib/uuid.ts';
 
 /** What an unsubscribe link stops: one kind of notification, or all of them (the digest's link). */
 export type UnsubscribeScope = NotificationKind | 'all';
 
 type Secret = Pick<Config, 'sessionSecret'>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function mac(config: Secret, payload: string): Buffer {
   // A purpose prefix, so this key never signs anything the session cookie would accept.
@@ -41,7 +40,7 @@ export function readUnsubscribeToken(
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const [userId, scope] = payload.split('.');
-  if (!userId || !UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   if (scope !== 'all' && !isNotificationKind(scope)) return null;
   return { userId, scope };
 }

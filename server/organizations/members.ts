@@ -8,9 +8,8 @@ import {
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Db } from '../db.ts';
+import type { Tx } from '../db-tx.ts';
 import { HttpError, NotFoundError } from '../errors.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** An organization always keeps at least one owner, who can invite and remove people. */
 export class LastOwnerError extends HttpError {

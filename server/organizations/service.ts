@@ -12,11 +12,10 @@ import { recordAudit } from '../audit/service.ts';
 import { enqueueEmails, toEach } from '../mail/outbox.ts';
 import { organizationMemberIds, recipientsAmong } from '../notifications/recipients.ts';
 import type { Db } from '../db.ts';
+import type { Tx } from '../db-tx.ts';
 import { slugify } from '../lib/slugify.ts';
 import type { ChallengeCard } from '../pages/service.ts';
 import type { OrganizationInput } from './forms.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 // Paths under /organizaciones/ that an organization's slug must never take.
 const RESERVED_SLUGS = new Set(['nueva']);

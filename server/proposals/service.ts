@@ -12,6 +12,7 @@ import {
 import { recordAudit } from '../audit/service.ts';
 import { queueTransitionEmails } from './notify.ts';
 import type { Db } from '../db.ts';
+import { isUuid } from '../lib/uuid.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import { isOrganizationMember } from '../organizations/membership.ts';
 import type { ProposalInput } from './forms.ts';
@@ -26,8 +27,6 @@ import {
   type ProposalRelation,
 } from './permissions.ts';
 import type { RepositoryCheckResult } from './repository-check.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const snapshot = (row: Proposal) => ({
   title: row.title,
@@ -56,7 +55,7 @@ const checkColumns = (result: RepositoryCheckResult) => ({
 
 /** A proposal with its challenge and the challenge's organization; undefined for unknown ids. */
 export async function findProposal(db: Db, id: string) {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db
     .select({ proposal: proposals, challenge: challenges, organization: organizations })
     .from(proposals)

@@ -8,6 +8,7 @@ import {
 import { recordAudit } from '../audit/service.ts';
 import { canTransition, challengeTransitions } from '../challenges/lifecycle.ts';
 import type { Db } from '../db.ts';
+import type { Tx } from '../db-tx.ts';
 import { ForbiddenError } from '../errors.ts';
 import { queueTransitionEmails } from './notify.ts';
 import {
@@ -18,8 +19,6 @@ import {
   type ProposalTransition,
 } from './lifecycle.ts';
 import { lifecycleActor, type ProposalTarget, type ProposalViewer } from './team-queries.ts';
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface TransitionActor extends ProposalActor {
   /** On the team and in the posting organization: refused the organization's part. */

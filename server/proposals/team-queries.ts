@@ -9,10 +9,9 @@ import {
   type Proposal,
 } from '../../models/schema/index.ts';
 import type { Db } from '../db.ts';
+import { isUuid } from '../lib/uuid.ts';
 import { memberOrganizations } from '../organizations/member-organizations.ts';
 import type { TransitionActor } from './status-change.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ProposalTarget {
   proposal: Proposal;
@@ -26,7 +25,7 @@ export async function findProposalTarget(
   db: Pick<Db, 'select'>,
   id: string,
 ): Promise<ProposalTarget | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db
     .select({ proposal: proposals, challenge: challenges, organization: organizations })
     .from(proposals)

@@ -11,6 +11,7 @@ import {
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Db } from '../db.ts';
+import { isUuid } from '../lib/uuid.ts';
 import type { Tx } from '../db-tx.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { enqueueEmails, toEach } from '../mail/outbox.ts';
@@ -18,7 +19,6 @@ import { organizationMemberIds, recipientsAmong } from '../notifications/recipie
 import { plainExcerpt } from './excerpt.ts';
 import { canAnswerQuestion, canAskQuestion } from './permissions.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const QUESTION_EXCERPT_IN_ANSWER = 140;
 
 type Author = Pick<User, 'id' | 'name' | 'githubName' | 'githubLogin' | 'deletedAt'>;
@@ -42,7 +42,7 @@ export async function findQuestion(
   challengeId: string,
   questionId: string,
 ): Promise<ChallengeQuestion | undefined> {
-  if (!UUID.test(questionId)) return undefined;
+  if (!isUuid(questionId)) return undefined;
   const [row] = await db
     .select()
     .from(challengeQuestions)
