@@ -1,6 +1,5 @@
 import type { Tx } from '../db-tx.ts';
-import { enqueueEmails, toEach } from '../mail/outbox.ts';
-import { recipientsAmong } from '../notifications/recipients.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
 
 export type ClaimEmail = 'claim-expiring' | 'claim-expired' | 'claim-released';
 
@@ -15,13 +14,10 @@ export async function queueClaimEmail(
   challenge: { title: string; slug: string },
   data: Record<string, unknown> = {},
 ): Promise<boolean> {
-  const result = await enqueueEmails(
-    tx,
-    toEach(await recipientsAmong(tx, [volunteerId]), {
-      kind: 'claim',
-      template,
-      data: { challenge: challenge.title, path: `/retos/${challenge.slug}`, ...data },
-    }),
-  );
+  const result = await notifyUsers(tx, [volunteerId], null, {
+    kind: 'claim',
+    template,
+    data: { challenge: challenge.title, path: `/retos/${challenge.slug}`, ...data },
+  });
   return result.immediate + result.digest > 0;
 }

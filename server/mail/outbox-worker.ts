@@ -35,7 +35,7 @@ const DEFAULT_LEASE_MS = 5 * 60 * 1000;
 const LEASE_MARGIN_MS = 60 * 1000;
 
 /** The wait before attempt `attempts + 1`: doubling from the base, never above the ceiling. */
-export function retryDelayMs(attempts: number, retry: Config['outbox']): number {
+function retryDelayMs(attempts: number, retry: Config['outbox']): number {
   const delay = retry.retryBaseMs * 2 ** Math.max(0, attempts - 1);
   return Math.min(delay, retry.retryMaxMs);
 }

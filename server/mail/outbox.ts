@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt } from 'drizzle-orm';
+import { and, inArray, lt } from 'drizzle-orm';
 import {
   notificationPreferences,
   outbox,
@@ -102,11 +102,6 @@ export function toEach(
   email: Omit<EmailToSend, 'to'>,
 ): EmailToSend[] {
   return recipients.map((to) => ({ ...email, to }));
-}
-
-export async function outboxMessage(tx: Pick<Tx, 'select'>, id: string) {
-  const [row] = await tx.select().from(outbox).where(eq(outbox.id, id));
-  return row;
 }
 
 const KEEP_DELIVERED_DAYS = 90;

@@ -9,8 +9,8 @@ import {
   type User,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/service.ts';
-import { enqueueEmails, toEach } from '../mail/outbox.ts';
-import { organizationMemberIds, recipientsAmong } from '../notifications/recipients.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
+import { organizationMemberIds } from '../notifications/recipients.ts';
 import type { Db } from '../db.ts';
 import type { Tx } from '../db-tx.ts';
 import { slugify } from '../lib/slugify.ts';
@@ -240,14 +240,11 @@ export async function setVerification(
     });
     if (action === 'verify') {
       const members = await organizationMemberIds(tx, organizationId);
-      await enqueueEmails(
-        tx,
-        toEach(await recipientsAmong(tx, members, moderator.id), {
-          kind: 'organization_verified',
-          template: 'organization-verified',
-          data: { organization: current.name, path: `/organizaciones/${current.slug}` },
-        }),
-      );
+      await notifyUsers(tx, members, moderator.id, {
+        kind: 'organization_verified',
+        template: 'organization-verified',
+        data: { organization: current.name, path: `/organizaciones/${current.slug}` },
+      });
     }
     return { changed: true };
   });

@@ -1,8 +1,7 @@
 import type { progressUpdates, Proposal } from '../../models/schema/index.ts';
 import type { Tx } from '../db-tx.ts';
-import { enqueueEmails, toEach } from '../mail/outbox.ts';
-import type { NotificationKind } from '../notifications/kinds.ts';
-import { organizationMemberIds, recipientsAmong, watcherIds } from '../notifications/recipients.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
+import { organizationMemberIds, watcherIds } from '../notifications/recipients.ts';
 import type { ProposalTransition } from './lifecycle.ts';
 import { teamMemberIds, type ProposalTarget } from './team-queries.ts';
 
@@ -16,20 +15,6 @@ function about(target: ProposalTarget, proposal: Proposal) {
     organization: target.organization.name,
     path: `/propuestas/${proposal.id}`,
   };
-}
-
-async function queueFor(
-  tx: Tx,
-  userIds: string[],
-  exceptId: string | null,
-  kind: NotificationKind,
-  template: string,
-  data: Record<string, unknown>,
-) {
-  await enqueueEmails(
-    tx,
-    toEach(await recipientsAmong(tx, userIds, exceptId), { kind, template, data }),
-  );
 }
 
 /**
@@ -47,35 +32,23 @@ export async function queueTransitionEmails(
   const data = about(target, proposal);
   if (name === 'submit') {
     const members = await organizationMemberIds(tx, target.challenge.organizationId);
-    await queueFor(tx, members, actorId, 'proposal_submitted', 'proposal-submitted', {
-      ...data,
-      pitch: proposal.summary,
+    await notifyUsers(tx, members, actorId, {
+      kind: 'proposal_submitted',
+      template: 'proposal-submitted',
+      data: { ...data, pitch: proposal.summary },
     });
   } else if (name === 'accept' || name === 'decline') {
-    await queueFor(
-      tx,
-      await teamMemberIds(tx, proposal),
-      actorId,
-      'proposal_decision',
-      'proposal-decision',
-      {
-        ...data,
-        accepted: name === 'accept',
-        reason: proposal.declineReason,
-      },
-    );
+    await notifyUsers(tx, await teamMemberIds(tx, proposal), actorId, {
+      kind: 'proposal_decision',
+      template: 'proposal-decision',
+      data: { ...data, accepted: name === 'accept', reason: proposal.declineReason },
+    });
   } else if (name === 'confirmDelivery') {
-    await queueFor(
-      tx,
-      await teamMemberIds(tx, proposal),
-      actorId,
-      'delivery',
-      'delivery-confirmed',
-      {
-        ...data,
-        solved: challengeSolved,
-      },
-    );
+    await notifyUsers(tx, await teamMemberIds(tx, proposal), actorId, {
+      kind: 'delivery',
+      template: 'delivery-confirmed',
+      data: { ...data, solved: challengeSolved },
+    });
   }
 }
 
@@ -90,9 +63,10 @@ export async function queueAdoptionEmails(
     ...(await teamMemberIds(tx, target.proposal)),
     ...(await organizationMemberIds(tx, target.challenge.organizationId)),
   ];
-  await queueFor(tx, people, actorId, 'adoption', 'adoption-recorded', {
-    ...about(target, target.proposal),
-    adopter,
+  await notifyUsers(tx, people, actorId, {
+    kind: 'adoption',
+    template: 'adoption-recorded',
+    data: { ...about(target, target.proposal), adopter },
   });
 }
 
@@ -104,9 +78,13 @@ export async function queueProgressEmails(
 ): Promise<void> {
   const team = new Set(await teamMemberIds(tx, target.proposal));
   const watchers = (await watcherIds(tx, target.challenge.id)).filter((id) => !team.has(id));
-  await queueFor(tx, watchers, update.authorId, 'challenge_progress', 'challenge-progress', {
-    ...about(target, target.proposal),
-    excerpt: update.body.length > 300 ? `${update.body.slice(0, 297)}…` : update.body,
-    milestone: update.milestone,
+  await notifyUsers(tx, watchers, update.authorId, {
+    kind: 'challenge_progress',
+    template: 'challenge-progress',
+    data: {
+      ...about(target, target.proposal),
+      excerpt: update.body.length > 300 ? `${update.body.slice(0, 297)}…` : update.body,
+      milestone: update.milestone,
+    },
   });
 }

@@ -10,8 +10,7 @@ import {
 import { recordAudit } from '../audit/service.ts';
 import type { Db } from '../db.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { enqueueEmails, toEach } from '../mail/outbox.ts';
-import { recipientsAmong } from '../notifications/recipients.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
 import {
   canAnswerInvitation,
   canManageTeam,
@@ -140,19 +139,16 @@ export async function inviteToTeam(
       organizationId: challenge.organizationId,
       after: { userId: invitee.id, githubLogin: invitee.githubLogin },
     });
-    await enqueueEmails(
-      tx,
-      toEach(await recipientsAmong(tx, [invitee.id]), {
-        kind: 'invitation',
-        template: 'team-invitation',
-        data: {
-          inviter: inviterName,
-          proposal: proposal.title,
-          challenge: challenge.title,
-          path: `/propuestas/${proposal.id}`,
-        },
-      }),
-    );
+    await notifyUsers(tx, [invitee.id], null, {
+      kind: 'invitation',
+      template: 'team-invitation',
+      data: {
+        inviter: inviterName,
+        proposal: proposal.title,
+        challenge: challenge.title,
+        path: `/propuestas/${proposal.id}`,
+      },
+    });
     return invitee;
   });
 }

@@ -14,8 +14,8 @@ import type { Db } from '../db.ts';
 import { isUuid } from '../lib/uuid.ts';
 import type { Tx } from '../db-tx.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { enqueueEmails, toEach } from '../mail/outbox.ts';
-import { organizationMemberIds, recipientsAmong } from '../notifications/recipients.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
+import { organizationMemberIds } from '../notifications/recipients.ts';
 import { plainExcerpt } from './excerpt.ts';
 import { canAnswerQuestion, canAskQuestion } from './permissions.ts';
 
@@ -129,7 +129,7 @@ export async function askQuestion(
       after: { questionId: question!.id },
     });
     const members = await organizationMemberIds(tx, challenge.organizationId);
-    await tell(tx, await recipientsAmong(tx, members, author.id), 'challenge-question', {
+    await tell(tx, members, author.id, 'challenge-question', {
       challenge: challenge.title,
       author: publicName(author),
       excerpt: plainExcerpt(body),
@@ -172,7 +172,7 @@ export async function answerQuestion(
       .where(and(eq(questionAnswers.questionId, question.id), ne(questionAnswers.id, answer!.id)));
     const members = await organizationMemberIds(tx, challenge.organizationId);
     const people = [question.authorId, ...earlier.map((row) => row.id), ...members];
-    await tell(tx, await recipientsAmong(tx, people, author.id), 'question-answer', {
+    await tell(tx, people, author.id, 'question-answer', {
       challenge: challenge.title,
       author: publicName(author),
       question: plainExcerpt(question.body, QUESTION_EXCERPT_IN_ANSWER),
@@ -185,9 +185,10 @@ export async function answerQuestion(
 
 function tell(
   tx: Tx,
-  recipients: Awaited<ReturnType<typeof recipientsAmong>>,
+  people: (string | null)[],
+  authorId: string,
   template: 'challenge-question' | 'question-answer',
   data: Record<string, string>,
 ) {
-  return enqueueEmails(tx, toEach(recipients, { kind: 'discussion', template, data }));
+  return notifyUsers(tx, people, authorId, { kind: 'discussion', template, data });
 }

@@ -1,7 +1,7 @@
 import type { Challenge, Organization, Sponsorship } from '../../models/schema/index.ts';
 import type { Tx } from '../db-tx.ts';
-import { enqueueEmails, toEach } from '../mail/outbox.ts';
-import { organizationMemberIds, recipientsAmong } from '../notifications/recipients.ts';
+import { notifyUsers } from '../notifications/notify-users.ts';
+import { organizationMemberIds } from '../notifications/recipients.ts';
 
 /** Tells the members of the challenge's organization about a new pledge, in the pledge's transaction. */
 export async function queueNewPledgeEmails(
@@ -12,19 +12,16 @@ export async function queueNewPledgeEmails(
   actorId: string,
 ): Promise<void> {
   const members = await organizationMemberIds(tx, challenge.organizationId);
-  await enqueueEmails(
-    tx,
-    toEach(await recipientsAmong(tx, members, actorId), {
-      kind: 'pledge',
-      template: 'new-pledge',
-      data: {
-        office: office.name,
-        challenge: challenge.title,
-        kind: sponsorship.kind,
-        amountCentavos: sponsorship.amountCentavos,
-        description: sponsorship.description,
-        path: `/patrocinios/${sponsorship.id}`,
-      },
-    }),
-  );
+  await notifyUsers(tx, members, actorId, {
+    kind: 'pledge',
+    template: 'new-pledge',
+    data: {
+      office: office.name,
+      challenge: challenge.title,
+      kind: sponsorship.kind,
+      amountCentavos: sponsorship.amountCentavos,
+      description: sponsorship.description,
+      path: `/patrocinios/${sponsorship.id}`,
+    },
+  });
 }
