@@ -59,7 +59,9 @@ export async function questionAsker(db: Db, question: Pick<ChallengeQuestion, 'a
   return row ?? null;
 }
 
+// The id keeps a live author without any name from reading as null (a left join's "no row").
 const authorColumns = {
+  id: users.id,
   name: users.name,
   githubName: users.githubName,
   githubLogin: users.githubLogin,

@@ -264,4 +264,14 @@ describe('questions and answers on a challenge page', () => {
     assert.match(questionHtml(page.text, removed.id), /cuenta eliminada/);
     assert.doesNotMatch(page.text, /Nombre Olvidado/);
   });
+
+  it('names a live author who never gave a name as unnamed, not as deleted', async () => {
+    const db = test.database.db;
+    const target = await makeChallenge(db, { organizationId: organization.id });
+    const nameless = await makeUser(db, { name: null });
+    const question = await makeQuestion(db, target, nameless, '¿Hay datos abiertos de esto?');
+    const page = await visitor(test.app).get(`/retos/${target.slug}`).expect(200);
+    assert.match(questionHtml(page.text, question.id), /Persona sin nombre/);
+    assert.doesNotMatch(questionHtml(page.text, question.id), /cuenta eliminada/);
+  });
 });
