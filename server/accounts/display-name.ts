@@ -1,4 +1,4 @@
-import type { User } from '../../models/schema/index.ts';
+import { users, type User } from '../../models/schema/index.ts';
 import type { Translate } from '../i18n/index.ts';
 
 type Person = Pick<User, 'name' | 'githubName' | 'githubLogin' | 'deletedAt'>;
@@ -12,3 +12,15 @@ export function displayName(person: Person | null | undefined, t: Translate): st
     (person.githubLogin ? `@${person.githubLogin}` : t('accounts.unnamed'))
   );
 }
+
+/**
+ * The columns displayName needs, for a left join on users. The id keeps a live person without any
+ * name from reading as null, which is how drizzle returns a join that found no row.
+ */
+export const publicPersonColumns = {
+  id: users.id,
+  name: users.name,
+  githubName: users.githubName,
+  githubLogin: users.githubLogin,
+  deletedAt: users.deletedAt,
+};

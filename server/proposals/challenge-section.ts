@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { proposals, users, type Challenge } from '../../models/schema/index.ts';
 import { isVolunteer } from '../accounts/permissions.ts';
+import { publicPersonColumns } from '../accounts/display-name.ts';
 import type { Db } from '../db.ts';
 import { canProposeFor, challengeTakesProposals } from './permissions.ts';
 import { leadProposalOn } from './service.ts';
@@ -64,12 +65,7 @@ export async function publicProposalsOf(db: Db, challengeId: string) {
       status: proposals.status,
       submittedAt: proposals.submittedAt,
       repositoryCheck: proposals.repositoryCheck,
-      lead: {
-        name: users.name,
-        githubName: users.githubName,
-        githubLogin: users.githubLogin,
-        deletedAt: users.deletedAt,
-      },
+      lead: publicPersonColumns,
     })
     .from(proposals)
     .leftJoin(users, eq(users.id, proposals.leadId))

@@ -8,6 +8,7 @@ import {
   type ProposalStatus,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/service.ts';
+import { publicPersonColumns } from '../accounts/display-name.ts';
 import type { Db } from '../db.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { EndorsementInput } from './tracking-forms.ts';
@@ -120,13 +121,7 @@ const endorsementColumns = {
   statement: endorsements.statement,
   createdAt: endorsements.createdAt,
   organization: { name: organizations.name, slug: organizations.slug },
-  person: {
-    id: users.id,
-    name: users.name,
-    githubName: users.githubName,
-    githubLogin: users.githubLogin,
-    deletedAt: users.deletedAt,
-  },
+  person: publicPersonColumns,
 };
 
 /** The endorsements of one proposal, oldest first. */

@@ -6,7 +6,7 @@ import {
   type Challenge,
   type ProposalStatus,
 } from '../../models/schema/index.ts';
-import { displayName } from '../accounts/display-name.ts';
+import { displayName, publicPersonColumns } from '../accounts/display-name.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Db } from '../db.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -228,12 +228,7 @@ export async function scoreExportRows(
     .select({
       proposalId: proposals.id,
       title: proposals.title,
-      reviewer: {
-        name: users.name,
-        githubName: users.githubName,
-        githubLogin: users.githubLogin,
-        deletedAt: users.deletedAt,
-      },
+      reviewer: publicPersonColumns,
       reviewerId: users.id,
       criterion: proposalScores.criterion,
       score: proposalScores.score,

@@ -9,6 +9,7 @@ import {
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import { touchClaim } from '../claims/expiry.ts';
+import { publicPersonColumns } from '../accounts/display-name.ts';
 import type { Db } from '../db.ts';
 import { ForbiddenError } from '../errors.ts';
 import { queueAdoptionEmails, queueProgressEmails } from './notify.ts';
@@ -88,13 +89,7 @@ export async function progressTimeline(db: Db, proposalId: string) {
       milestone: progressUpdates.milestone,
       linkUrl: progressUpdates.linkUrl,
       createdAt: progressUpdates.createdAt,
-      author: {
-        id: users.id,
-        name: users.name,
-        githubName: users.githubName,
-        githubLogin: users.githubLogin,
-        deletedAt: users.deletedAt,
-      },
+      author: publicPersonColumns,
     })
     .from(progressUpdates)
     .leftJoin(users, eq(users.id, progressUpdates.authorId))

@@ -9,6 +9,7 @@ import {
   type QuestionAnswer,
   type User,
 } from '../../models/schema/index.ts';
+import { publicPersonColumns } from '../accounts/display-name.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Db } from '../db.ts';
 import { isUuid } from '../lib/uuid.ts';
@@ -59,29 +60,20 @@ export async function questionAsker(db: Db, question: Pick<ChallengeQuestion, 'a
   return row ?? null;
 }
 
-// The id keeps a live author without any name from reading as null (a left join's "no row").
-const authorColumns = {
-  id: users.id,
-  name: users.name,
-  githubName: users.githubName,
-  githubLogin: users.githubLogin,
-  deletedAt: users.deletedAt,
-};
-
 /** Every question of a challenge, oldest first, each with its answers oldest first. */
 export async function questionsOfChallenge(
   db: Db,
   challenge: Pick<Challenge, 'id' | 'organizationId'>,
 ) {
   const questions = await db
-    .select({ question: challengeQuestions, author: authorColumns })
+    .select({ question: challengeQuestions, author: publicPersonColumns })
     .from(challengeQuestions)
     .leftJoin(users, eq(users.id, challengeQuestions.authorId))
     .where(eq(challengeQuestions.challengeId, challenge.id))
     .orderBy(asc(challengeQuestions.createdAt), asc(challengeQuestions.id));
   if (questions.length === 0) return [];
   const answers = await db
-    .select({ answer: questionAnswers, author: authorColumns, memberId: memberships.userId })
+    .select({ answer: questionAnswers, author: publicPersonColumns, memberId: memberships.userId })
     .from(questionAnswers)
     .leftJoin(users, eq(users.id, questionAnswers.authorId))
     // Membership now, not when written: the table keeps no snapshot of it.

@@ -349,4 +349,19 @@ describe('scoring proposals against the challenge criteria', () => {
       );
     });
   });
+
+  it('names a reviewer who never gave a name as unnamed in the export, not as deleted', async () => {
+    const challenge = await world.newChallenge({ criteria: [{ name: 'Impacto', weight: 100 }] });
+    const proposal = await makeTeamProposal(world.db, challenge, {
+      title: 'Sin nombre',
+      status: 'submitted',
+      lead: world.lead.user,
+    });
+    const nameless = await makeMember(world.db, world.organization, { name: null });
+    await makeScore(world.db, proposal, nameless, 'Impacto', 4, '', new Date());
+    const response = await world.reviewer.person.get(`/retos/${challenge.slug}/evaluacion.csv`);
+    assert.equal(response.status, 200);
+    const [, row] = parse(response.text) as string[][];
+    assert.equal(row![2], 'Persona sin nombre');
+  });
 });
