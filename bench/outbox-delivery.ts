@@ -14,12 +14,17 @@ import { pino } from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { outbox, type User } from '../models/schema/index.ts';
 import { parseConfig } from '../server/config.ts';
-import { openDatabase, queryRows, type Database } from '../server/db.ts';
+import { openDatabase, queryRows, type Database } from '../server/db/index.ts';
 import { createTranslator } from '../server/i18n/index.ts';
-import { createMailer, type OutgoingEmail } from '../server/mail/mailer.ts';
-import { enqueueEmails, type EmailToSend } from '../server/mail/outbox.ts';
-import { deliverDueEmails, type OutboxDeps } from '../server/mail/outbox-worker.ts';
-import { renderOutboxMessage } from '../server/mail/render-outbox-message.ts';
+import {
+  createMailer,
+  type OutgoingEmail,
+  enqueueEmails,
+  type EmailToSend,
+  deliverDueEmails,
+  type OutboxDeps,
+  renderOutboxMessage,
+} from '../server/mail/index.ts';
 import { makeUser } from '../tests/support/factories.ts';
 import { adminQuery, withDatabase } from '../tests/support/test-db.ts';
 import { BenchFailure, HOST, onCleanup, runBench } from './support/child-processes.ts';

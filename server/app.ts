@@ -2,45 +2,47 @@ import compression from 'compression';
 import express, { type Express, type Router } from 'express';
 import session from 'express-session';
 import type { Config } from './config.ts';
-import type { Database } from './db.ts';
-import { accountRoutes } from './accounts/routes.ts';
-import { authRoutes } from './auth/routes.ts';
-import { browseRoutes } from './challenges/browse-routes.ts';
-import { challengeRoutes } from './challenges/routes.ts';
-import { githubSettings } from './auth/github-settings.ts';
-import { createPassport } from './auth/passport.ts';
-import { defaultSignInLimits, type SignInLimits } from './auth/rate-limits.ts';
-import { demoGithub } from './dev/demo-github.ts';
-import { devMailRoutes } from './dev/mail-routes.ts';
-import { healthRoutes } from './health/routes.ts';
-import { currentUserLocals } from './http/current-user.ts';
-import { csrfProtection, exposeCsrfToken } from './http/csrf.ts';
-import { errorHandler, notFound } from './http/error-handler.ts';
-import { languageMiddleware, userLanguageMiddleware } from './http/language.ts';
-import { writeRateLimit, type RateLimitSettings } from './http/rate-limit.ts';
-import { requestLogger } from './http/request-logger.ts';
-import { securityHeaders } from './http/security.ts';
-import { SESSION_COOKIE } from './http/session-cookie.ts';
-import { DatabaseSessionStore } from './http/session-store.ts';
+import type { Database } from './db/index.ts';
+import { accountRoutes } from './accounts/index.ts';
+import {
+  authRoutes,
+  githubSettings,
+  createPassport,
+  defaultSignInLimits,
+  type SignInLimits,
+} from './auth/index.ts';
+import { browseRoutes, challengeRoutes } from './challenges/index.ts';
+import { healthRoutes } from './health/index.ts';
+import {
+  currentUserLocals,
+  csrfProtection,
+  exposeCsrfToken,
+  errorHandler,
+  notFound,
+  languageMiddleware,
+  userLanguageMiddleware,
+  writeRateLimit,
+  type RateLimitSettings,
+  requestLogger,
+  securityHeaders,
+  SESSION_COOKIE,
+  DatabaseSessionStore,
+  wakeOutboxAfterWrites,
+  type FeatureDeps,
+} from './http/index.ts';
 import { createTranslator, type Translator } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
-import { outboxDir } from './mail/mailer.ts';
-import { wakeOutboxAfterWrites } from './http/wake-outbox.ts';
-import { organizationRoutes } from './organizations/routes.ts';
-import { pagesRoutes } from './pages/routes.ts';
-import { sponsorshipRoutes } from './sponsorships/routes.ts';
-import { claimRoutes } from './claims/routes.ts';
-import { questionRoutes } from './questions/routes.ts';
-import { dashboardRoutes } from './dashboards/routes.ts';
-import { adminRoutes } from './admin/routes.ts';
-import { notificationRoutes } from './notifications/routes.ts';
-import { proposalRoutes } from './proposals/routes.ts';
-import { reviewRoutes } from './proposals/review-routes.ts';
-import { trackingRoutes } from './proposals/tracking-routes.ts';
-import type { FeatureDeps } from './feature-deps.ts';
-import { configureViews } from './views/engine.ts';
-import { volunteerRoutes } from './volunteers/routes.ts';
-import { publicDir } from './views/paths.ts';
+import { organizationRoutes } from './organizations/index.ts';
+import { pagesRoutes } from './pages/index.ts';
+import { sponsorshipRoutes } from './sponsorships/index.ts';
+import { claimRoutes } from './claims/index.ts';
+import { questionRoutes } from './questions/index.ts';
+import { dashboardRoutes } from './dashboards/index.ts';
+import { adminRoutes } from './admin/index.ts';
+import { notificationRoutes } from './notifications/index.ts';
+import { proposalRoutes, reviewRoutes, trackingRoutes } from './proposals/index.ts';
+import { configureViews, publicDir } from './views/index.ts';
+import { volunteerRoutes } from './volunteers/index.ts';
 
 export { SESSION_COOKIE };
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
@@ -54,6 +56,8 @@ export interface AppDeps {
   outboxWorker?: { wake(): void };
   writeRateLimit?: RateLimitSettings;
   signInLimits?: SignInLimits;
+  /** Development's demo GitHub and outbox reader (server/dev); never given in production. */
+  devTools?: { api: Router[]; pages: Router[] };
   /** Feature routers mounted after the built-in ones (tests use it for probes). */
   routers?: Router[];
 }
@@ -64,7 +68,7 @@ export function createApp(deps: AppDeps): Express {
   const translator = deps.translator ?? createTranslator();
   const production = config.isProduction;
   const github = githubSettings(config);
-  const demo = github.demo ? demoGithub() : undefined;
+  const devTools = production ? undefined : deps.devTools;
   const passport = createPassport(database.db, config, github);
   const app = express();
 
@@ -90,7 +94,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '200kb' }));
   app.use(languageMiddleware(translator, { secureCookies: production }));
   // The demo GitHub's token and API endpoints are called server to server: no session, no CSRF.
-  if (demo) app.use(demo.api);
+  for (const router of devTools?.api ?? []) app.use(router);
   app.use(
     session({
       name: SESSION_COOKIE,
@@ -136,8 +140,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(notificationRoutes(feature));
   app.use(adminRoutes(feature));
   app.use(volunteerRoutes(database.db));
-  if (demo) app.use(demo.pages);
-  if (!production) app.use(devMailRoutes(outboxDir(config)));
+  for (const router of devTools?.pages ?? []) app.use(router);
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use(notFound);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { urlWithProtocols } from './lib/index.ts';
 
 // The only module that reads process.env: everything else receives a Config.
 
@@ -25,16 +26,7 @@ const commaList = <T extends z.ZodType>(item: T) =>
     z.array(item),
   );
 
-const urlWithProtocols = (protocols: string[], hint: string) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, hint);
-
-const httpUrl = urlWithProtocols(['http:', 'https:'], 'must be an http:// or https:// URL');
+const httpUrl = urlWithProtocols(['http', 'https'], 'must be an http:// or https:// URL');
 
 const envSchema = z.object({
   NODE_ENV: z.preprocess(
@@ -52,7 +44,7 @@ const envSchema = z.object({
   ),
   BASE_URL: optional(httpUrl),
   DATABASE_URL: optional(
-    urlWithProtocols(['postgres:', 'postgresql:'], 'must be a postgres:// or postgresql:// URL'),
+    urlWithProtocols(['postgres', 'postgresql'], 'must be a postgres:// or postgresql:// URL'),
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
@@ -60,7 +52,7 @@ const envSchema = z.object({
   GITHUB_CLIENT_SECRET: optional(z.string()),
   GITHUB_OAUTH_URL: z.preprocess(emptyAsUndefined, httpUrl.default('https://github.com')),
   GITHUB_API_URL: z.preprocess(emptyAsUndefined, httpUrl.default('https://api.github.com')),
-  SMTP_URL: optional(urlWithProtocols(['smtp:', 'smtps:'], 'must be an smtp:// or smtps:// URL')),
+  SMTP_URL: optional(urlWithProtocols(['smtp', 'smtps'], 'must be an smtp:// or smtps:// URL')),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Retos <no-reply@localhost>')),
   ADMIN_EMAILS: commaList(z.email('must be a comma-separated list of email addresses')),
   ADMIN_GITHUB_LOGINS: commaList(

@@ -1,19 +1,10 @@
 import { createApp } from './app.ts';
-import { deleteStaleLoginTokens } from './auth/login-tokens.ts';
-import { prepareDatabase } from './boot.ts';
+import { listen, prepareDatabase, startMaintenance, startScheduledJobs } from './runtime/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { DataDirLockedError } from './db-lock.ts';
-import { listen } from './http-server.ts';
-import { deleteExpiredRateLimits } from './http/rate-limit-store.ts';
-import { deleteExpiredSessions } from './http/session-store.ts';
+import { DataDirLockedError } from './db/index.ts';
 import { createTranslator } from './i18n/index.ts';
-import { startScheduledJobs } from './jobs.ts';
 import { createLogger } from './logger.ts';
-import { createMailer } from './mail/mailer.ts';
-import { deleteOldOutboxRows } from './mail/outbox.ts';
-import { startOutboxWorker } from './mail/outbox-worker.ts';
-
-const MAINTENANCE_INTERVAL_MS = 15 * 60 * 1000;
+import { createMailer, startOutboxWorker } from './mail/index.ts';
 
 function fail(message: string): never {
   process.stderr.write(`retos: ${message}\n`);
@@ -46,22 +37,18 @@ const db = database;
 const mailer = createMailer(config, logger);
 const translator = createTranslator();
 const outboxWorker = startOutboxWorker({ db: db.db, mailer, translator, config, logger });
-const app = createApp({ config, database: db, logger, translator, outboxWorker });
+// Development tools are loaded only outside production, so production never runs their code.
+const devTools = config.isProduction
+  ? undefined
+  : (await import('./dev/index.ts')).developmentTools(config);
+const app = createApp({ config, database: db, logger, translator, outboxWorker, devTools });
 const running = await listen(app, config.port);
 logger.info(
   { port: running.port, database: db.driver, env: config.env },
   `Retos is listening on ${config.baseUrl}`,
 );
 
-const maintenance = setInterval(() => {
-  Promise.all([
-    deleteExpiredSessions(db.db),
-    deleteExpiredRateLimits(db.db),
-    deleteStaleLoginTokens(db.db),
-    deleteOldOutboxRows(db.db),
-  ]).catch((error) => logger.warn({ err: error }, 'maintenance failed'));
-}, MAINTENANCE_INTERVAL_MS);
-maintenance.unref();
+const maintenance = startMaintenance(db.db, logger);
 const jobs = startScheduledJobs({ db: db.db, config, logger, outboxWorker });
 
 let stopping = false;
@@ -69,7 +56,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing requests in flight');
-  clearInterval(maintenance);
+  maintenance.stop();
   await running.close();
   await jobs.stop();
   await outboxWorker.stop();

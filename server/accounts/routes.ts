@@ -1,11 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../config.ts';
-import type { Db } from '../db.ts';
-import { requireUser } from '../auth/require-user.ts';
+import type { Db } from '../db/index.ts';
+import { requireUser } from '../auth/index.ts';
 import { ForbiddenError } from '../errors.ts';
-import { formErrors } from '../http/form-errors.ts';
-import { rememberLanguage } from '../http/language.ts';
-import { SESSION_COOKIE } from '../http/session-cookie.ts';
+import { formErrors, rememberLanguage, SESSION_COOKIE } from '../http/index.ts';
 import { deleteAccountForm, MAX_SKILLS, profileForm } from './forms.ts';
 import { canManageAccount } from './permissions.ts';
 import {

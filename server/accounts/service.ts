@@ -9,8 +9,8 @@ import {
   users,
   type User,
 } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
-import { preferencesOf } from '../notifications/preferences.ts';
+import type { Db } from '../db/index.ts';
+import { preferencesOf } from '../notifications/index.ts';
 import type { ProfileInput } from './forms.ts';
 
 export async function updateProfile(db: Db, user: User, input: ProfileInput): Promise<User> {

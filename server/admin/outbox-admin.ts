@@ -1,9 +1,9 @@
 import { and, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { outbox, type OutboxStatus } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Db } from '../db.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
 import { isLanguage, type Translator } from '../i18n/index.ts';
-import { renderSubject } from '../mail/templates.ts';
+import { renderSubject } from '../mail/index.ts';
 
 const FAILED_SHOWN = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,10 +1,10 @@
 import { Router, type RequestHandler } from 'express';
-import { isAdmin } from '../accounts/permissions.ts';
-import { requireUser } from '../auth/require-user.ts';
+import { isAdmin } from '../people/index.ts';
+import { requireUser } from '../auth/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
+import type { FeatureDeps } from '../http/index.ts';
 import { failedEmails, outboxSummary, retryFailedEmails } from './outbox-admin.ts';
-import { isUuid } from '../lib/uuid.ts';
+import { isUuid } from '../lib/index.ts';
 
 /** How many emails the last retry put back in line, as the redirect says; anything else is none. */
 function retriedCount(value: unknown): number | null {

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import type { Language } from '../i18n/index.ts';
-import { enqueueEmails } from '../mail/outbox.ts';
+import { enqueueEmails } from '../mail/index.ts';
 import { createLoginToken, LOGIN_LINK_MINUTES } from './login-tokens.ts';
 import { normalizeEmail } from './sign-in-service.ts';
 

@@ -1,5 +1,9 @@
 import type { Config } from '../config.ts';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_GITHUB_PATH } from '../dev/demo-github.ts';
+
+// Outside production, without a GitHub app, an in-app demo GitHub (server/dev) answers here.
+export const DEMO_GITHUB_PATH = '/dev/github';
+export const DEMO_CLIENT_ID = 'retos-demo-client';
+export const DEMO_CLIENT_SECRET = 'retos-demo-secret';
 
 export interface GithubSettings {
   clientId: string;
@@ -8,6 +12,8 @@ export interface GithubSettings {
   tokenUrl: string;
   userProfileUrl: string;
   userEmailUrl: string;
+  /** The REST API base, for repository checks. */
+  apiUrl: string;
   /** True when the in-app demo GitHub stands in for a real OAuth app. */
   demo: boolean;
 }
@@ -25,6 +31,7 @@ export function githubSettings(config: Config): GithubSettings {
     tokenUrl: `${oauthUrl}/login/oauth/access_token`,
     userProfileUrl: `${apiUrl}/user`,
     userEmailUrl: `${apiUrl}/user/emails`,
+    apiUrl,
     demo,
   };
 }

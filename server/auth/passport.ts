@@ -1,7 +1,7 @@
 import passport from 'passport';
 import { Strategy as GithubStrategy, type Profile, type StrategyOptions } from 'passport-github2';
 import type { Config } from '../config.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import { EmailLinkStrategy } from './email-link-strategy.ts';
 import type { GithubSettings } from './github-settings.ts';
 import { consumeLoginToken } from './login-tokens.ts';

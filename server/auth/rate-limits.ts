@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import { TooManyRequestsError } from '../errors.ts';
-import { DatabaseRateLimitStore } from '../http/rate-limit-store.ts';
+import { DatabaseRateLimitStore } from '../http/index.ts';
 import { normalizeEmail } from './sign-in-service.ts';
 
 const HOUR_MS = 60 * 60 * 1000;

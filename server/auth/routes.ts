@@ -1,8 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { User } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
-import { SESSION_COOKIE } from '../http/session-cookie.ts';
-import { formErrors } from '../http/form-errors.ts';
+import type { Db } from '../db/index.ts';
+import { SESSION_COOKIE, formErrors } from '../http/index.ts';
 import type { EmailLinkDeps } from './email-link-service.ts';
 import { sendSignInLink } from './email-link-service.ts';
 import { signInEmailForm } from './forms.ts';

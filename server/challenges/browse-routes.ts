@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { FeatureDeps } from '../feature-deps.ts';
+import type { FeatureDeps } from '../http/index.ts';
 import { decodeCursor } from './browse-cursor.ts';
 import { browseUrl, parseBrowseQuery, type BrowseParam } from './browse-query.ts';
 import { browseChallenges } from './browse-service.ts';

@@ -16,8 +16,8 @@ import {
 } from 'drizzle-orm';
 import { mexicanStateName } from '../../models/mexican-states.ts';
 import { challenges, organizations, proposals, sponsorships } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
-import type { ChallengeCard } from '../pages/service.ts';
+import type { Db } from '../db/index.ts';
+import type { ChallengeCard } from '../pages/index.ts';
 import type { BrowseSort, CursorPosition } from './browse-cursor.ts';
 import { encodeCursor } from './browse-cursor.ts';
 import {

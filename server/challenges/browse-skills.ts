@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { challenges } from '../../models/schema/index.ts';
-import { queryRows, type Db } from '../db.ts';
+import { queryRows, type Db } from '../db/index.ts';
 
 // Skills are typed freely ("Python", "python", "diseño", "Diseno"). The skill filter matches one
 // whole skill ignoring case and accents, yet must use the GIN index on skills, which only answers

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpUrl } from '../lib/index.ts';
 import { mexicanStates } from '../../models/mexican-states.ts';
 import { isSdgNumber } from '../../models/sustainable-development-goals.ts';
 
@@ -15,14 +16,6 @@ const list = (value: unknown): string[] =>
       : [];
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-
-const isHttpUrl = (value: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-};
 
 const isDate = (value: string) =>
   DATE.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());

@@ -1,8 +1,8 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { challenges, organizations, type Challenge } from '../../models/schema/index.ts';
 import { mexicanStateName } from '../../models/mexican-states.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Db } from '../db.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import { canReplicateChallenge } from './permissions.ts';
 import { uniqueChallengeSlug } from './write-service.ts';

@@ -1,11 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { displayName } from '../accounts/display-name.ts';
-import { isModerator } from '../accounts/permissions.ts';
-import { requireUser } from '../auth/require-user.ts';
+import { displayName, isModerator } from '../people/index.ts';
+import { requireUser } from '../auth/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
-import { formErrors } from '../http/form-errors.ts';
-import { memberOrganizations } from '../organizations/member-organizations.ts';
+import { type FeatureDeps, formErrors } from '../http/index.ts';
+import { memberOrganizations } from '../organizations/index.ts';
 import { challengeForm, challengeFormValues, replicateForm } from './forms.ts';
 import { challengeFormView, type ChallengeFormInput } from './form-view.ts';
 import { availableTransitions, isChallengeTransition } from './lifecycle.ts';
@@ -15,12 +13,10 @@ import { challengeForViewer, originalOf, statusHistory } from './service.ts';
 import { unwatchChallenge, watchChallenge, watchState } from './watches.ts';
 import { changeChallengeStatus, createChallenge, updateChallenge } from './write-service.ts';
 import { mexicanStates } from '../../models/mexican-states.ts';
-import { canBeSponsored } from '../sponsorships/permissions.ts';
-import { sponsorshipsOfChallenge } from '../sponsorships/service.ts';
-import { challengeClaimsSection } from '../claims/challenge-section.ts';
-import { challengeProposalsSection } from '../proposals/challenge-section.ts';
-import { challengeEndorsementsSection } from '../proposals/page-sections.ts';
-import { challengeQuestionsSection } from '../questions/challenge-section.ts';
+import { canBeSponsored, sponsorshipsOfChallenge } from '../sponsorships/index.ts';
+import { challengeClaimsSection } from '../claims/index.ts';
+import { challengeProposalsSection, challengeEndorsementsSection } from '../proposals/index.ts';
+import { challengeQuestionsSection } from '../questions/index.ts';
 
 export function challengeRoutes({ db, config }: FeatureDeps): Router {
   const router = Router();

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { auditEvents, challenges, organizations, users } from '../../models/schema/index.ts';
 import { mexicanStateName } from '../../models/mexican-states.ts';
-import type { Db } from '../db.ts';
-import { isOrganizationMember } from '../organizations/membership.ts';
+import type { Db } from '../db/index.ts';
+import { isOrganizationMember } from '../organizations/index.ts';
 import { canViewChallenge } from './permissions.ts';
 
 export const placeOf = (row: { municipality: string | null; stateCode: string | null }) =>

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { watches, type Challenge } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import { canWatchChallenge } from './permissions.ts';
 

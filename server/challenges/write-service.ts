@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { and, eq, like } from 'drizzle-orm';
 import { challenges, type Challenge } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Db } from '../db.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
 import { ForbiddenError } from '../errors.ts';
-import { slugify } from '../lib/slugify.ts';
+import { slugify } from '../lib/index.ts';
 import type { ChallengeInput } from './forms.ts';
 import {
   canTransition,

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { claims, proposalMembers, proposals } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 
 // A claim lives as long as its volunteer shows progress: the progress-update feature calls these
 // in the transaction that records an update.

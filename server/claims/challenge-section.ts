@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { users, type Challenge } from '../../models/schema/index.ts';
-import { isVolunteer } from '../accounts/permissions.ts';
-import type { Db } from '../db.ts';
-import { isOrganizationMember } from '../organizations/membership.ts';
+import { isVolunteer } from '../people/index.ts';
+import type { Db } from '../db/index.ts';
+import { isOrganizationMember } from '../organizations/index.ts';
 import { claimRefusal, isClaimable, showsClaims } from './permissions.ts';
 import { activeClaimsOfChallenge } from './service.ts';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { challenges, claims } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { FeatureDeps } from '../http/index.ts';
 import { queueClaimEmail } from './notify.ts';
 import { claimSnapshot } from './service.ts';
 

@@ -1,5 +1,5 @@
-import type { Tx } from '../db-tx.ts';
-import { notifyUsers } from '../notifications/notify-users.ts';
+import type { Tx } from '../db/index.ts';
+import { notifyUsers } from '../notifications/index.ts';
 
 export type ClaimEmail = 'claim-expiring' | 'claim-expired' | 'claim-released';
 

@@ -1,5 +1,5 @@
 import type { Challenge, ClaimStatus, User } from '../../models/schema/index.ts';
-import { isVolunteer } from '../accounts/permissions.ts';
+import { isVolunteer } from '../people/index.ts';
 
 /** Why someone may not claim a challenge, or undefined when they may. */
 export function claimRefusal(

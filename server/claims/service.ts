@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { challenges, claims, users, type Challenge, type User } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { queueClaimEmail } from './notify.ts';
-import type { Db } from '../db.ts';
-import { isUuid } from '../lib/uuid.ts';
+import type { Db } from '../db/index.ts';
+import { isUuid } from '../lib/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import { canReleaseClaimAsOrganization, canReleaseOwnClaim, claimRefusal } from './permissions.ts';
 

@@ -1,9 +1,8 @@
 import { Router } from 'express';
-import { displayName } from '../accounts/display-name.ts';
-import { isVolunteer } from '../accounts/permissions.ts';
-import { requireUser } from '../auth/require-user.ts';
+import { displayName, isVolunteer } from '../people/index.ts';
+import { requireUser } from '../auth/index.ts';
 import { ForbiddenError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
+import type { FeatureDeps } from '../http/index.ts';
 import { CLAIM_WARNING_DAYS, myWork, ourChallenges } from './service.ts';
 
 export function dashboardRoutes({ db, config }: FeatureDeps): Router {

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { challenges, claims, proposals, users } from '../../models/schema/index.ts';
-import { claimDeadline } from '../claims/expiry.ts';
+import { claimDeadline } from '../claims/index.ts';
 import type { Config } from '../config.ts';
-import type { Db } from '../db.ts';
-import { memberOrganizations } from '../organizations/member-organizations.ts';
+import type { Db } from '../db/index.ts';
+import { memberOrganizations } from '../organizations/index.ts';
 import {
   pendingTeamInvitations,
   proposalStatusOrder,

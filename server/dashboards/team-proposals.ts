@@ -7,7 +7,7 @@ import {
   users,
   type ProposalStatus,
 } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 
 /** Statuses in the order a proposal lives them; the ended ones last. */
 export const proposalStatusOrder: readonly ProposalStatus[] = [

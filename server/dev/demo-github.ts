@@ -1,14 +1,11 @@
 import { Router } from 'express';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_GITHUB_PATH } from '../auth/index.ts';
 import { NotFoundError } from '../errors.ts';
 import {
   createGithubEmulator,
   type EmulatedAccount,
   type EmulatedRepository,
 } from './github-emulator.ts';
-
-export const DEMO_GITHUB_PATH = '/dev/github';
-export const DEMO_CLIENT_ID = 'retos-demo-client';
-export const DEMO_CLIENT_SECRET = 'retos-demo-secret';
 
 // The same people as the seeded volunteers, so a demo sign-in lands on a filled-in profile.
 export const demoGithubAccounts: EmulatedAccount[] = [

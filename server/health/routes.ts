@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Database } from '../db.ts';
+import type { Database } from '../db/index.ts';
 
 /** Liveness for load balancers: 200 when the database answers, 503 when it does not. */
 export function healthRoutes(database: Pick<Database, 'ping' | 'driver'>): Router {

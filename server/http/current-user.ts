@@ -1,6 +1,5 @@
 import type { RequestHandler } from 'express';
-import { displayName } from '../accounts/display-name.ts';
-import { isAdmin, isModerator } from '../accounts/permissions.ts';
+import { displayName, isAdmin, isModerator } from '../people/index.ts';
 import type { Config } from '../config.ts';
 
 /** What every page needs to know about the visitor: who they are and where they are. */

@@ -1,7 +1,7 @@
 import { lt, sql } from 'drizzle-orm';
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
 import { rateLimits } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 
 /** Fixed-window counters in PostgreSQL: limits hold across every app process. */
 export class DatabaseRateLimitStore implements Store {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import { TooManyRequestsError } from '../errors.ts';
 import { DatabaseRateLimitStore } from './rate-limit-store.ts';
 

@@ -1,7 +1,7 @@
 import { eq, lt, sql } from 'drizzle-orm';
 import session from 'express-session';
 import { sessions } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 

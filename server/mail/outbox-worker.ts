@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { outbox, type OutboxMessage } from '../../models/schema/index.ts';
 import type { Config } from '../config.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from './mailer.ts';

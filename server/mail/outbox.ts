@@ -4,14 +4,14 @@ import {
   outbox,
   type NotificationDelivery,
 } from '../../models/schema/index.ts';
-import type { Tx } from '../db-tx.ts';
+import type { Tx } from '../db/index.ts';
 import type { Language } from '../i18n/index.ts';
 import {
   defaultDelivery,
   isEssentialKind,
   type EmailKind,
   type NotificationKind,
-} from '../notifications/kinds.ts';
+} from './email-kinds.ts';
 
 /** Who an email goes to: an account (whose preferences apply), or a bare address. */
 export interface EmailRecipient {

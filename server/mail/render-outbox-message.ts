@@ -1,8 +1,8 @@
 import type { OutboxMessage } from '../../models/schema/index.ts';
 import type { Config } from '../config.ts';
 import { isLanguage, type Translator } from '../i18n/index.ts';
-import { isEssentialKind, notificationKinds } from '../notifications/kinds.ts';
-import { unsubscribeUrl, type UnsubscribeScope } from '../notifications/unsubscribe-token.ts';
+import { isEssentialKind, notificationKinds } from './email-kinds.ts';
+import { unsubscribeUrl, type UnsubscribeScope } from './unsubscribe-token.ts';
 import type { OutgoingEmail } from './mailer.ts';
 import { renderEmail, renderSubject } from './templates.ts';
 

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Translate } from '../i18n/index.ts';
-import { helpers } from '../views/helpers/index.ts';
-import { viewsDir } from '../views/paths.ts';
+import { helpers, viewsDir } from '../views/index.ts';
 
 const emailsDir = path.join(viewsDir, 'emails');
 const SECTION = /^\{\{!-- (subject|text|html) --\}\}$/m;

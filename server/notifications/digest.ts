@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import { outbox, users } from '../../models/schema/index.ts';
 import type { Config } from '../config.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import { isLanguage } from '../i18n/index.ts';
-import { DIGEST_KIND, DIGEST_TEMPLATE, type DigestItem } from '../mail/render-outbox-message.ts';
+import { DIGEST_KIND, DIGEST_TEMPLATE, type DigestItem } from '../mail/index.ts';
 
 const TIME_ZONE = 'America/Mexico_City';
 const BATCH_SIZE = 50;

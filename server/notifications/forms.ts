@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { notificationDeliveries } from '../../models/schema/index.ts';
-import { notificationKinds, type NotificationKind } from './kinds.ts';
+import { notificationKinds, type NotificationKind } from '../mail/index.ts';
 
 const delivery = z.enum(notificationDeliveries, { error: 'notifications.preferences.invalid' });
 

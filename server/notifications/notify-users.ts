@@ -1,5 +1,5 @@
-import type { Tx } from '../db-tx.ts';
-import { enqueueEmails, toEach, type EmailToSend, type EnqueueResult } from '../mail/outbox.ts';
+import type { Tx } from '../db/index.ts';
+import { enqueueEmails, toEach, type EmailToSend, type EnqueueResult } from '../mail/index.ts';
 import { recipientsAmong } from './recipients.ts';
 
 /**

@@ -4,9 +4,13 @@ import {
   users,
   type NotificationDelivery,
 } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
-import { defaultDelivery, notificationKinds, type NotificationKind } from './kinds.ts';
-import type { UnsubscribeScope } from './unsubscribe-token.ts';
+import type { Db } from '../db/index.ts';
+import {
+  defaultDelivery,
+  notificationKinds,
+  type NotificationKind,
+  type UnsubscribeScope,
+} from '../mail/index.ts';
 
 export type NotificationChoices = Record<NotificationKind, NotificationDelivery>;
 

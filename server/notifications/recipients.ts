@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { memberships, users, watches } from '../../models/schema/index.ts';
-import type { Tx } from '../db-tx.ts';
+import type { Tx } from '../db/index.ts';
 import { isLanguage } from '../i18n/index.ts';
-import type { EmailRecipient } from '../mail/outbox.ts';
+import type { EmailRecipient } from '../mail/index.ts';
 
 type Reader = Pick<Tx, 'select'>;
 

@@ -1,12 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { notificationDeliveries } from '../../models/schema/index.ts';
-import { requireUser } from '../auth/require-user.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
-import { formErrors } from '../http/form-errors.ts';
+import { requireUser } from '../auth/index.ts';
+import { type FeatureDeps, formErrors } from '../http/index.ts';
 import { preferencesForm, typedChoices } from './forms.ts';
-import { notificationKinds } from './kinds.ts';
+import { notificationKinds, readUnsubscribeToken, type UnsubscribeScope } from '../mail/index.ts';
 import { preferencesOf, saveChoices, unsubscribe } from './preferences.ts';
-import { readUnsubscribeToken, type UnsubscribeScope } from './unsubscribe-token.ts';
 
 /** The choices as the form lists them: one group per kind, one radio per delivery. */
 function formGroups(req: Request, values: Record<string, string>) {

@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { isHttpUrl } from '../lib/index.ts';
 import { mexicanStates } from '../../models/mexican-states.ts';
 import { membershipRoles, organizationKinds } from '../../models/schema/index.ts';
 
 const stateCodes = new Set<string>(mexicanStates.map((state) => state.code));
-
-const isHttpUrl = (value: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-};
 
 /** The profile of an organization, as created and edited; '' state means national reach. */
 export const organizationForm = z

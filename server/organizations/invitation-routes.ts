@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import { requireUser } from '../auth/require-user.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
+import { requireUser } from '../auth/index.ts';
+import type { FeatureDeps } from '../http/index.ts';
 import { acceptInvitation, usableInvitation } from './invitations.ts';
 import { membershipRole } from './membership.ts';
 

@@ -9,12 +9,11 @@ import {
   type OrganizationInvitation,
   type User,
 } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Db } from '../db.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import type { Tx } from '../db-tx.ts';
 import { isLanguage, type Language } from '../i18n/index.ts';
-import { enqueueEmails } from '../mail/outbox.ts';
+import { enqueueEmails } from '../mail/index.ts';
 import { membershipRole } from './membership.ts';
 
 export const INVITATION_DAYS = 14;

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { memberships, organizations } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 
 /** The organizations someone can act for, to choose from when posting or replicating. */
 export async function memberOrganizations(db: Db, userId: string | undefined) {

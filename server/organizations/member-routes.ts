@@ -2,12 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Organization, User } from '../../models/schema/index.ts';
-import { displayName } from '../accounts/display-name.ts';
-import { requireUser } from '../auth/require-user.ts';
+import { displayName } from '../people/index.ts';
+import { requireUser } from '../auth/index.ts';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
-import { formErrors } from '../http/form-errors.ts';
-import { DatabaseRateLimitStore } from '../http/rate-limit-store.ts';
+import { type FeatureDeps, formErrors, DatabaseRateLimitStore } from '../http/index.ts';
 import { invitationForm, roleForm } from './forms.ts';
 import {
   createInvitation,

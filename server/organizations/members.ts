@@ -6,9 +6,8 @@ import {
   type MembershipRole,
   type User,
 } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Db } from '../db.ts';
-import type { Tx } from '../db-tx.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import { HttpError, NotFoundError } from '../errors.ts';
 
 /** An organization always keeps at least one owner, who can invite and remove people. */

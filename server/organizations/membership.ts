@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { memberships, type MembershipRole } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 
 /** The person's role in the organization, or null when they are not a member. */
 export async function membershipRole(

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { mexicanStates } from '../../models/mexican-states.ts';
 import { organizationKinds, type Organization } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { membershipRole } from './membership.ts';
 import type { ViewerRole } from './permissions.ts';

@@ -1,5 +1,5 @@
 import type { MembershipRole, User } from '../../models/schema/index.ts';
-import { isModerator } from '../accounts/permissions.ts';
+import { isModerator } from '../people/index.ts';
 import type { Config } from '../config.ts';
 
 /** The viewer's role in an organization; null when they are not a member (or not signed in). */

@@ -1,11 +1,9 @@
-import { ledgerRows } from '../sponsorships/ledger.ts';
+import { ledgerRows, pledgeRefusal } from '../sponsorships/index.ts';
 import { Router, type Request, type Response } from 'express';
 import type { Organization } from '../../models/schema/index.ts';
-import { requireUser } from '../auth/require-user.ts';
+import { requireUser } from '../auth/index.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
-import { formErrors } from '../http/form-errors.ts';
-import { pledgeRefusal } from '../sponsorships/permissions.ts';
+import { type FeatureDeps, formErrors } from '../http/index.ts';
 import {
   inFieldOrder,
   kindFilter,

@@ -8,13 +8,11 @@ import {
   type OrganizationKind,
   type User,
 } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import { notifyUsers } from '../notifications/notify-users.ts';
-import { organizationMemberIds } from '../notifications/recipients.ts';
-import type { Db } from '../db.ts';
-import type { Tx } from '../db-tx.ts';
-import { slugify } from '../lib/slugify.ts';
-import type { ChallengeCard } from '../pages/service.ts';
+import { recordAudit } from '../audit/index.ts';
+import { notifyUsers, organizationMemberIds } from '../notifications/index.ts';
+import type { Db, Tx } from '../db/index.ts';
+import { slugify } from '../lib/index.ts';
+import type { ChallengeCard } from '../pages/index.ts';
 import type { OrganizationInput } from './forms.ts';
 
 // Paths under /organizaciones/ that an organization's slug must never take.

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import { homePageContent } from './service.ts';
 
 export function pagesRoutes(db: Db): Router {

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { challenges, organizations } from '../../models/schema/index.ts';
 import { mexicanStateName } from '../../models/mexican-states.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 
 export interface ChallengeCard {
   slug: string;

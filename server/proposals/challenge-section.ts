@@ -1,8 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { proposals, users, type Challenge } from '../../models/schema/index.ts';
-import { isVolunteer } from '../accounts/permissions.ts';
-import { publicPersonColumns } from '../accounts/display-name.ts';
-import type { Db } from '../db.ts';
+import { isVolunteer, publicPersonColumns } from '../people/index.ts';
+import type { Db } from '../db/index.ts';
 import { canProposeFor, challengeTakesProposals } from './permissions.ts';
 import { leadProposalOn } from './service.ts';
 

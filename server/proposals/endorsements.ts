@@ -7,9 +7,9 @@ import {
   users,
   type ProposalStatus,
 } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import { publicPersonColumns } from '../accounts/display-name.ts';
-import type { Db } from '../db.ts';
+import { recordAudit } from '../audit/index.ts';
+import { publicPersonColumns } from '../people/index.ts';
+import type { Db } from '../db/index.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import type { EndorsementInput } from './tracking-forms.ts';
 import { adoptionsOf } from './tracking-service.ts';

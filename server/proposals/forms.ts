@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { isHttpUrl } from '../lib/index.ts';
 import type { Proposal } from '../../models/schema/index.ts';
 import { canonicalRepositoryUrl } from './repository-check.ts';
 
 export const MAX_TECHNOLOGIES = 20;
-
-const isHttpUrl = (value: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-};
 
 /** "TypeScript, PostgreSQL, , typescript" → ["TypeScript", "PostgreSQL"]. */
 export function technologyList(value: string): string[] {

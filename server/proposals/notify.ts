@@ -1,7 +1,6 @@
 import type { progressUpdates, Proposal } from '../../models/schema/index.ts';
-import type { Tx } from '../db-tx.ts';
-import { notifyUsers } from '../notifications/notify-users.ts';
-import { organizationMemberIds, watcherIds } from '../notifications/recipients.ts';
+import type { Tx } from '../db/index.ts';
+import { notifyUsers, organizationMemberIds, watcherIds } from '../notifications/index.ts';
 import type { ProposalTransition } from './lifecycle.ts';
 import { teamMemberIds, type ProposalTarget } from './team-queries.ts';
 

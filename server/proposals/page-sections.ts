@@ -6,7 +6,7 @@ import {
   type Proposal,
   type User,
 } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import {
   deliveredSolutions,
   endorsableStatuses,

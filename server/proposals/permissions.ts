@@ -1,5 +1,5 @@
 import type { Challenge, Proposal, ProposalStatus, User } from '../../models/schema/index.ts';
-import { isVolunteer } from '../accounts/permissions.ts';
+import { isVolunteer } from '../people/index.ts';
 import { canTransitionProposal, type ProposalActor } from './lifecycle.ts';
 
 /** While a proposal is alive: its team edits it and changes its team, and may withdraw it. */

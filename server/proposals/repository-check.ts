@@ -1,7 +1,6 @@
 import type { Proposal, RepositoryCheckStatus } from '../../models/schema/index.ts';
-import { githubSettings } from '../auth/github-settings.ts';
+import { githubSettings } from '../auth/index.ts';
 import type { Config } from '../config.ts';
-import { DEMO_GITHUB_PATH } from '../dev/demo-github.ts';
 import type { Translate } from '../i18n/index.ts';
 import { isOsiApproved } from './osi-licences.ts';
 
@@ -56,9 +55,7 @@ export function canonicalRepositoryUrl(url: string): string | undefined {
 
 /** The REST API the check asks: the configured one, or the demo GitHub outside production. */
 export function repositoryApiUrl(config: Config): string {
-  return githubSettings(config).demo
-    ? `${config.baseUrl}${DEMO_GITHUB_PATH}/api`
-    : config.github.apiUrl;
+  return githubSettings(config).apiUrl;
 }
 
 export const REPOSITORY_CHECK_TIMEOUT_MS = 5000;

@@ -1,10 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { Router, type Request, type Response } from 'express';
-import { requireUser } from '../auth/require-user.ts';
-import { challengeForViewer } from '../challenges/service.ts';
+import { requireUser } from '../auth/index.ts';
+import { challengeForViewer } from '../challenges/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
-import { formErrors } from '../http/form-errors.ts';
+import { type FeatureDeps, formErrors } from '../http/index.ts';
 import {
   MAX_SCORE_COMMENT,
   declineForm,

@@ -6,9 +6,9 @@ import {
   type Challenge,
   type ProposalStatus,
 } from '../../models/schema/index.ts';
-import { displayName, publicPersonColumns } from '../accounts/display-name.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Db } from '../db.ts';
+import { displayName, publicPersonColumns } from '../people/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { ScoreEntryInput } from './review-forms.ts';

@@ -1,11 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { displayName } from '../accounts/display-name.ts';
-import { isVolunteer } from '../accounts/permissions.ts';
-import { requireUser } from '../auth/require-user.ts';
-import { challengeForViewer } from '../challenges/service.ts';
+import { displayName, isVolunteer } from '../people/index.ts';
+import { requireUser } from '../auth/index.ts';
+import { challengeForViewer } from '../challenges/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
-import { formErrors } from '../http/form-errors.ts';
+import { type FeatureDeps, formErrors } from '../http/index.ts';
 import {
   inviteForm,
   proposalAsFormValues,

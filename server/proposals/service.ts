@@ -9,12 +9,12 @@ import {
   type Proposal,
   type User,
 } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { queueTransitionEmails } from './notify.ts';
-import type { Db } from '../db.ts';
-import { isUuid } from '../lib/uuid.ts';
+import type { Db } from '../db/index.ts';
+import { isUuid } from '../lib/index.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
-import { isOrganizationMember } from '../organizations/membership.ts';
+import { isOrganizationMember } from '../organizations/index.ts';
 import type { ProposalInput } from './forms.ts';
 import { proposalTransitions } from './lifecycle.ts';
 import {

@@ -5,10 +5,9 @@ import {
   type ChallengeStatus,
   type Proposal,
 } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import { canTransition, challengeTransitions } from '../challenges/lifecycle.ts';
-import type { Db } from '../db.ts';
-import type { Tx } from '../db-tx.ts';
+import { recordAudit } from '../audit/index.ts';
+import { canTransition, challengeTransitions } from '../challenges/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import { queueTransitionEmails } from './notify.ts';
 import {

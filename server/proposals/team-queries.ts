@@ -8,9 +8,9 @@ import {
   type Organization,
   type Proposal,
 } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
-import { isUuid } from '../lib/uuid.ts';
-import { memberOrganizations } from '../organizations/member-organizations.ts';
+import type { Db } from '../db/index.ts';
+import { isUuid } from '../lib/index.ts';
+import { memberOrganizations } from '../organizations/index.ts';
 import type { TransitionActor } from './status-change.ts';
 
 export interface ProposalTarget {

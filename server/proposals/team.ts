@@ -7,10 +7,10 @@ import {
   type Proposal,
   type User,
 } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Db } from '../db.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { notifyUsers } from '../notifications/notify-users.ts';
+import { notifyUsers } from '../notifications/index.ts';
 import {
   canAnswerInvitation,
   canManageTeam,

@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { isHttpUrl } from '../lib/index.ts';
 
 export const MAX_ENDORSEMENT = 500;
-
-const isHttpUrl = (value: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-};
 
 /**
  * The latest calendar date that has begun somewhere (UTC+14): an adoption may be dated today

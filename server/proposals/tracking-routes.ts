@@ -1,10 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
-import { requireUser } from '../auth/require-user.ts';
-import type { Db } from '../db.ts';
+import { requireUser } from '../auth/index.ts';
+import type { Db } from '../db/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
-import { formErrors } from '../http/form-errors.ts';
+import { type FeatureDeps, formErrors } from '../http/index.ts';
 import { endorseProposal, endorsementStanding, endorsingOrganization } from './endorsements.ts';
 import { proposalTrackingSections, type TrackingForm } from './page-sections.ts';
 import { changeProposal } from './status-change.ts';

@@ -7,10 +7,10 @@ import {
   users,
   type ProposalStatus,
 } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import { touchClaim } from '../claims/expiry.ts';
-import { publicPersonColumns } from '../accounts/display-name.ts';
-import type { Db } from '../db.ts';
+import { recordAudit } from '../audit/index.ts';
+import { touchClaim } from '../claims/index.ts';
+import { publicPersonColumns } from '../people/index.ts';
+import type { Db } from '../db/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import { queueAdoptionEmails, queueProgressEmails } from './notify.ts';
 import { applyProposalTransition, lockProposal } from './status-change.ts';

@@ -1,6 +1,6 @@
 import type { Challenge, User } from '../../models/schema/index.ts';
-import { displayName } from '../accounts/display-name.ts';
-import type { Db } from '../db.ts';
+import { displayName } from '../people/index.ts';
+import type { Db } from '../db/index.ts';
 import type { Translate } from '../i18n/index.ts';
 import { BODY_MAX } from './forms.ts';
 import { canAnswerQuestion, canAskQuestion, takesQuestions } from './permissions.ts';

@@ -1,10 +1,9 @@
 import { Router, type Request } from 'express';
-import { displayName } from '../accounts/display-name.ts';
-import { requireUser } from '../auth/require-user.ts';
-import { challengeForViewer } from '../challenges/service.ts';
+import { displayName } from '../people/index.ts';
+import { requireUser } from '../auth/index.ts';
+import { challengeForViewer } from '../challenges/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
-import { formErrors } from '../http/form-errors.ts';
+import { type FeatureDeps, formErrors } from '../http/index.ts';
 import { answerForm, bodyValue, questionForm, BODY_MAX } from './forms.ts';
 import { canAnswerQuestion, canAskQuestion } from './permissions.ts';
 import {

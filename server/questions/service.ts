@@ -9,14 +9,12 @@ import {
   type QuestionAnswer,
   type User,
 } from '../../models/schema/index.ts';
-import { publicPersonColumns } from '../accounts/display-name.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Db } from '../db.ts';
-import { isUuid } from '../lib/uuid.ts';
-import type { Tx } from '../db-tx.ts';
+import { publicPersonColumns } from '../people/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db, Tx } from '../db/index.ts';
+import { isUuid } from '../lib/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { notifyUsers } from '../notifications/notify-users.ts';
-import { organizationMemberIds } from '../notifications/recipients.ts';
+import { notifyUsers, organizationMemberIds } from '../notifications/index.ts';
 import { plainExcerpt } from './excerpt.ts';
 import { canAnswerQuestion, canAskQuestion } from './permissions.ts';
 

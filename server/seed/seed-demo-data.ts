@@ -8,7 +8,7 @@ import {
   users,
   watches,
 } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import { demoChallenges } from './demo-challenges.ts';
 import { demoMembers, demoOrganizations, demoVolunteers } from './demo-organizations.ts';
 

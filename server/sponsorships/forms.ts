@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sponsorshipKinds } from '../../models/schema/index.ts';
-import { parsePesos } from './money.ts';
+import { parsePesos } from '../lib/index.ts';
 
 export const pledgeForm = z
   .object({

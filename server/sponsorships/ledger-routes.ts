@@ -2,10 +2,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { Request, RequestHandler } from 'express';
 import { mexicanStateName, mexicanStates } from '../../models/mexican-states.ts';
 import { organizations, sponsorshipKinds, sponsorshipStatuses } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import { ValidationError } from '../errors.ts';
 import { ledgerFilters, ledgerRows, ledgerTotals, type LedgerFilters } from './ledger.ts';
-import { centavosAsDecimal } from './money.ts';
+import { centavosAsDecimal } from '../lib/index.ts';
 
 function filtersOf(req: Request): LedgerFilters {
   const parsed = ledgerFilters.safeParse(req.query);

@@ -9,7 +9,7 @@ import {
   sponsorshipStatuses,
 } from '../../models/schema/index.ts';
 import { mexicanStates } from '../../models/mexican-states.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 
 const stateCodes = mexicanStates.map((state) => state.code) as [string, ...string[]];
 const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);

@@ -1,7 +1,6 @@
 import type { Challenge, Organization, Sponsorship } from '../../models/schema/index.ts';
-import type { Tx } from '../db-tx.ts';
-import { notifyUsers } from '../notifications/notify-users.ts';
-import { organizationMemberIds } from '../notifications/recipients.ts';
+import type { Tx } from '../db/index.ts';
+import { notifyUsers, organizationMemberIds } from '../notifications/index.ts';
 
 /** Tells the members of the challenge's organization about a new pledge, in the pledge's transaction. */
 export async function queueNewPledgeEmails(

@@ -1,11 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { requireUser } from '../auth/require-user.ts';
-import { challengeForViewer } from '../challenges/service.ts';
+import { requireUser } from '../auth/index.ts';
+import { challengeForViewer } from '../challenges/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { FeatureDeps } from '../feature-deps.ts';
-import { formErrors } from '../http/form-errors.ts';
-import { isOrganizationMember } from '../organizations/membership.ts';
-import { memberOrganizations } from '../organizations/member-organizations.ts';
+import { type FeatureDeps, formErrors } from '../http/index.ts';
+import { isOrganizationMember, memberOrganizations } from '../organizations/index.ts';
 import { pledgeForm, withdrawForm } from './forms.ts';
 import { ledgerPage, ledgerCsv, ledgerJson } from './ledger-routes.ts';
 import { canChangeSponsorship, isSponsorshipTransition } from './lifecycle.ts';

@@ -7,8 +7,8 @@ import {
   type Organization,
   type Sponsorship,
 } from '../../models/schema/index.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Db } from '../db.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { PledgeInput } from './forms.ts';
 import {

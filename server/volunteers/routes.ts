@@ -1,15 +1,11 @@
 import { and, isNull, sql } from 'drizzle-orm';
 import { Router } from 'express';
 import { users } from '../../models/schema/index.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/index.ts';
 import { NotFoundError } from '../errors.ts';
-import { displayName } from '../accounts/display-name.ts';
-import { activeClaimsOfVolunteer } from '../claims/service.ts';
-import {
-  isPublicProposal,
-  solutionStatuses,
-  teamProposalsOf,
-} from '../dashboards/team-proposals.ts';
+import { displayName } from '../people/index.ts';
+import { activeClaimsOfVolunteer } from '../claims/index.ts';
+import { isPublicProposal, solutionStatuses, teamProposalsOf } from '../dashboards/index.ts';
 
 /** A volunteer's public profile: who they are, what they work on, what they delivered. */
 export function volunteerRoutes(db: Db): Router {

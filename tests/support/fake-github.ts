@@ -1,10 +1,10 @@
 import express from 'express';
-import { listen } from '../../server/http-server.ts';
+import { listen } from '../../server/runtime/index.ts';
 import {
   createGithubEmulator,
   type EmulatedAccount,
   type EmulatedRepository,
-} from '../../server/dev/github-emulator.ts';
+} from '../../server/dev/index.ts';
 
 export const FAKE_CLIENT_ID = 'test-client-id';
 export const FAKE_CLIENT_SECRET = 'test-client-secret';

@@ -15,9 +15,8 @@ import {
   type ProposalStatus,
   type User,
 } from '../../models/schema/index.ts';
-import type { Db } from '../../server/db.ts';
-import { proposalTrackingSections } from '../../server/proposals/page-sections.ts';
-import { loadProposal } from '../../server/proposals/tracking-routes.ts';
+import type { Db } from '../../server/db/index.ts';
+import { proposalTrackingSections, loadProposal } from '../../server/proposals/index.ts';
 import { makeChallenge, makeOrganization } from './factories.ts';
 import { relaxedLimits, signedIn } from './organization-factories.ts';
 import { createTestDatabase } from './test-db.ts';

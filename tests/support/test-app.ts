@@ -3,16 +3,18 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { parseConfig, type Config } from '../../server/config.ts';
-import type { Database } from '../../server/db.ts';
+import type { Database } from '../../server/db/index.ts';
+import { developmentTools } from '../../server/dev/index.ts';
 import { createTranslator } from '../../server/i18n/index.ts';
-import type { Mailer, OutgoingEmail } from '../../server/mail/mailer.ts';
 import {
+  type Mailer,
+  type OutgoingEmail,
   deliverDueEmails,
   startOutboxWorker,
   type DeliveryOptions,
   type DeliveryReport,
   type OutboxWorker,
-} from '../../server/mail/outbox-worker.ts';
+} from '../../server/mail/index.ts';
 import { createTestDatabase } from './test-db.ts';
 
 export interface TestApp {
@@ -69,6 +71,8 @@ export async function buildTestApp(
     database,
     logger,
     translator,
+    // As server/index.ts does: development tools outside production.
+    devTools: developmentTools(config),
     routers: options.routers,
     writeRateLimit: options.writeRateLimit,
     signInLimits: options.signInLimits,

@@ -1,5 +1,5 @@
 import type { HelperOptions } from 'handlebars';
-import { formatCentavos } from '../../sponsorships/money.ts';
+import { formatCentavos } from '../../lib/index.ts';
 
 /** `{{formatMoney centavos}}`: integer centavos as pesos in the visitor's language. */
 export default function formatMoney(centavos: unknown, options: HelperOptions): string {

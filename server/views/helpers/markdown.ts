@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { renderMarkdown } from '../../lib/markdown.ts';
+import { renderMarkdown } from '../../lib/index.ts';
 
 /** `{{markdown text}}`: people's Markdown, rendered and sanitized. */
 export default function markdown(source: unknown): Handlebars.SafeString {

@@ -13,8 +13,8 @@ import {
   releaseExpiredClaims,
   touchClaim,
   touchClaimsForProposal,
-} from '../../../../server/claims/expiry.ts';
-import { startScheduledJobs } from '../../../../server/jobs.ts';
+} from '../../../../server/claims/index.ts';
+import { startScheduledJobs } from '../../../../server/runtime/index.ts';
 import {
   activeClaimsOf,
   claimById,

@@ -6,16 +6,18 @@ import type { ParsedMail } from 'mailparser';
 import { pino } from 'pino';
 import { outbox, type OutboxMessage, type User } from '../../../../models/schema/index.ts';
 import type { Config } from '../../../../server/config.ts';
-import { openDatabase, queryRows, type Database } from '../../../../server/db.ts';
+import { openDatabase, queryRows, type Database } from '../../../../server/db/index.ts';
 import { createTranslator, type Language } from '../../../../server/i18n/index.ts';
-import { createMailer, type Mailer } from '../../../../server/mail/mailer.ts';
-import { enqueueEmails, type EmailToSend } from '../../../../server/mail/outbox.ts';
 import {
+  createMailer,
+  type Mailer,
+  enqueueEmails,
+  type EmailToSend,
   deliverDueEmails,
   type DeliveryReport,
   type OutboxDeps,
-} from '../../../../server/mail/outbox-worker.ts';
-import { unsubscribeUrl } from '../../../../server/notifications/unsubscribe-token.ts';
+  unsubscribeUrl,
+} from '../../../../server/mail/index.ts';
 import { makeUser } from '../../../support/factories.ts';
 import { startSmtpPeer, type SmtpPeer } from '../../../support/smtp-peer.ts';
 import { testConfig } from '../../../support/test-app.ts';

@@ -13,11 +13,11 @@ import {
   type ProposalStatus,
   type User,
 } from '../../../../models/schema/index.ts';
-import type { OutgoingEmail } from '../../../../server/mail/mailer.ts';
 import {
+  type OutgoingEmail,
   notificationKinds,
   type NotificationKind,
-} from '../../../../server/notifications/kinds.ts';
+} from '../../../../server/mail/index.ts';
 import { startFakeGithub } from '../../../support/fake-github.ts';
 import { makeChallenge, makeMember, makeOrganization } from '../../../support/factories.ts';
 import { addMembership, relaxedLimits, signedIn } from '../../../support/organization-factories.ts';

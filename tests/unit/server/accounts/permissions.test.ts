@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { User } from '../../../../models/schema/index.ts';
-import { displayName } from '../../../../server/accounts/display-name.ts';
-import {
-  canManageAccount,
-  isAdmin,
-  isModerator,
-  isVolunteer,
-} from '../../../../server/accounts/permissions.ts';
+import { displayName, isAdmin, isModerator, isVolunteer } from '../../../../server/people/index.ts';
+import { canManageAccount } from '../../../../server/accounts/index.ts';
 import { createTranslator } from '../../../../server/i18n/index.ts';
 
 const person = (overrides: Partial<User> = {}): User => ({

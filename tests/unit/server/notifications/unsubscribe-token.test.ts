@@ -4,7 +4,7 @@ import {
   readUnsubscribeToken,
   unsubscribeToken,
   unsubscribeUrl,
-} from '../../../../server/notifications/unsubscribe-token.ts';
+} from '../../../../server/mail/index.ts';
 
 const config = {
   sessionSecret: 'a-test-secret-that-is-long-enough-123456',

@@ -12,7 +12,7 @@ import {
   canViewDraftChallenges,
   canViewMembers,
   type ViewerRole,
-} from '../../../../server/organizations/permissions.ts';
+} from '../../../../server/organizations/index.ts';
 
 const person = (overrides: Partial<User> = {}): User => ({
   id: '00000000-0000-0000-0000-000000000001',

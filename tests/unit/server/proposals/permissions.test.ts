@@ -20,7 +20,7 @@ import {
   proposalRelation,
   strangerRelation,
   type ProposalRelation,
-} from '../../../../server/proposals/permissions.ts';
+} from '../../../../server/proposals/index.ts';
 
 const person = (overrides: Partial<User> = {}): User =>
   ({

@@ -5,7 +5,7 @@ import {
   rankProposals,
   scoringCriteria,
   type ScoreEntry,
-} from '../../../../server/proposals/scoring.ts';
+} from '../../../../server/proposals/index.ts';
 
 const criteria = [
   { name: 'Impacto', weight: 60 },

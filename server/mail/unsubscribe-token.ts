@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config.ts';
-import { isNotificationKind, type NotificationKind } from './kinds.ts';
-import { isUuid } from '../lib/uuid.ts';
+import { isNotificationKind, type NotificationKind } from './email-kinds.ts';
+import { isUuid } from '../lib/index.ts';
 
 /** What an unsubscribe link stops: one kind of notification, or all of them (the digest's link). */
 export type UnsubscribeScope = NotificationKind | 'all';

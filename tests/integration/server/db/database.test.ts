@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { challenges } from '../../../models/schema/index.ts';
-import { queryRows, type Database } from '../../../server/db.ts';
-import { makeChallenge } from '../../support/factories.ts';
-import { createTestDatabase } from '../../support/test-db.ts';
+import { challenges } from '../../../../models/schema/index.ts';
+import { queryRows, type Database } from '../../../../server/db/index.ts';
+import { makeChallenge } from '../../../support/factories.ts';
+import { createTestDatabase } from '../../../support/test-db.ts';
 
 describe('the database', () => {
   let database: Database;

@@ -1,7 +1,6 @@
-import { warnExpiringClaims } from './claims/expiry-warning.ts';
-import { releaseExpiredClaims, type ExpiryDeps } from './claims/expiry.ts';
-import type { Config } from './config.ts';
-import { sendDailyDigests } from './notifications/digest.ts';
+import { warnExpiringClaims, releaseExpiredClaims, type ExpiryDeps } from '../claims/index.ts';
+import type { Config } from '../config.ts';
+import { sendDailyDigests } from '../notifications/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const FIRST_RUN_DELAY_MS = 5_000;

@@ -1,7 +1,7 @@
-import type { Config } from './config.ts';
-import { databaseOptionsFromConfig, openDatabase, type Database } from './db.ts';
-import type { Logger } from './logger.ts';
-import { isDatabaseEmpty, seedDemoData } from './seed/seed-demo-data.ts';
+import type { Config } from '../config.ts';
+import { databaseOptionsFromConfig, openDatabase, type Database } from '../db/index.ts';
+import type { Logger } from '../logger.ts';
+import { isDatabaseEmpty, seedDemoData } from '../seed/index.ts';
 
 /** Opens the configured database, migrates it and, on a first development start, seeds demo data. */
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {

@@ -1,0 +1,2 @@
+export { canManageAccount } from './permissions.ts';
+export { accountRoutes } from './routes.ts';

@@ -1,0 +1,2 @@
+export { dashboardRoutes } from './routes.ts';
+export { isPublicProposal, solutionStatuses, teamProposalsOf } from './team-proposals.ts';

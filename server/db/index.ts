@@ -1,0 +1,15 @@
+// The database: one Drizzle type over embedded PGlite or a PostgreSQL server.
+export { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
+export {
+  databaseOptionsFromConfig,
+  migrationsFolder,
+  openDatabase,
+  type Database,
+  type DatabaseDriver,
+  type DatabaseOptions,
+  type Db,
+  type Schema,
+} from './database.ts';
+export { queryRows } from './query-rows.ts';
+export type { Tx } from './transaction.ts';
+export { isUniqueViolation } from './unique-violation.ts';

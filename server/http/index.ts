@@ -1,0 +1,15 @@
+export { csrfProtection, exposeCsrfToken } from './csrf.ts';
+export { currentUserLocals } from './current-user.ts';
+export { errorHandler, notFound } from './error-handler.ts';
+export { type FeatureDeps } from './feature-deps.ts';
+export { formErrors } from './form-errors.ts';
+export { languageMiddleware, rememberLanguage, userLanguageMiddleware } from './language.ts';
+export { DatabaseRateLimitStore } from './rate-limit-store.ts';
+export { writeRateLimit, type RateLimitSettings } from './rate-limit.ts';
+export { redactUrl, requestLogger } from './request-logger.ts';
+export { securityHeaders } from './security.ts';
+export { SESSION_COOKIE } from './session-cookie.ts';
+export { DatabaseSessionStore } from './session-store.ts';
+export { wakeOutboxAfterWrites } from './wake-outbox.ts';
+export { deleteExpiredRateLimits } from './rate-limit-store.ts';
+export { deleteExpiredSessions } from './session-store.ts';

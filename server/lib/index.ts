@@ -1,0 +1,8 @@
+// Small pieces that know nothing of Retos' features.
+export { neutraliseCell, writeCsv, type CsvCell } from './csv.ts';
+export { renderMarkdown } from './markdown.ts';
+export { centavosAsDecimal, formatCentavos, parsePesos } from './money.ts';
+export { placeName, type Place } from './place.ts';
+export { slugify } from './slugify.ts';
+export { isHttpUrl, urlWithProtocols } from './urls.ts';
+export { isUuid } from './uuid.ts';

@@ -1,0 +1,2 @@
+export { pagesRoutes } from './routes.ts';
+export { type ChallengeCard } from './service.ts';

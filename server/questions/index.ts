@@ -1,0 +1,2 @@
+export { challengeQuestionsSection } from './challenge-section.ts';
+export { questionRoutes } from './routes.ts';

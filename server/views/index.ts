@@ -1,0 +1,3 @@
+export { configureViews } from './engine.ts';
+export { helpers } from './helpers/index.ts';
+export { publicDir, viewsDir } from './paths.ts';

@@ -1,0 +1,1 @@
+export { volunteerRoutes } from './routes.ts';
