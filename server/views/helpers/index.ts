@@ -3,6 +3,7 @@ import asset from './asset.ts';
 import concat from './concat.ts';
 import csrfField from './csrf-field.ts';
 import eq from './eq.ts';
+import fieldAria from './field-aria.ts';
 import formatDate from './format-date.ts';
 import formatDateTime from './format-date-time.ts';
 import formatMoney from './format-money.ts';
@@ -15,6 +16,7 @@ export const helpers = {
   concat,
   csrfField,
   eq,
+  fieldAria,
   formatDate,
   formatDateTime,
   formatMoney,

@@ -1,0 +1,22 @@
+import Handlebars, { type HelperOptions } from 'handlebars';
+
+/**
+ * `{{fieldAria}}` inside `{{#> field id=… hint=… error=…}}`: the control's aria-describedby
+ * (its hint, then its error) and aria-invalid when there is an error. Outside the partial, give
+ * them as `{{fieldAria id="x" hint=true error=errors.x}}`.
+ */
+export default function fieldAria(this: unknown, options: HelperOptions): Handlebars.SafeString {
+  const context = (this ?? {}) as Record<string, unknown>;
+  const hash = options.hash as Record<string, unknown>;
+  const pick = (name: string) => (name in hash ? hash[name] : context[name]);
+  const id = String(pick('id') ?? '');
+  const described = [pick('hint') ? `${id}-hint` : '', pick('error') ? `${id}-error` : '']
+    .filter(Boolean)
+    .map((part) => Handlebars.escapeExpression(part))
+    .join(' ');
+  const attributes = [
+    described ? ` aria-describedby="${described}"` : '',
+    pick('error') ? ' aria-invalid="true"' : '',
+  ].join('');
+  return new Handlebars.SafeString(attributes);
+}
