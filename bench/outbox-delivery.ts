@@ -14,17 +14,13 @@ import { pino } from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { outbox, type User } from '../models/schema/index.ts';
 import { parseConfig } from '../server/config.ts';
-import { openDatabase, queryRows, type Database } from '../server/db/index.ts';
+import { openDatabase, type Database } from '../server/db/database.ts';
+import { queryRows } from '../server/db/query-rows.ts';
 import { createTranslator } from '../server/i18n/index.ts';
-import {
-  createMailer,
-  type OutgoingEmail,
-  enqueueEmails,
-  type EmailToSend,
-  deliverDueEmails,
-  type OutboxDeps,
-  renderOutboxMessage,
-} from '../server/mail/index.ts';
+import { createMailer, type OutgoingEmail } from '../server/mail/mailer.ts';
+import { enqueueEmails, type EmailToSend } from '../server/mail/outbox.ts';
+import { deliverDueEmails, type OutboxDeps } from '../server/mail/outbox-worker.ts';
+import { renderOutboxMessage } from '../server/mail/render-outbox-message.ts';
 import { makeUser } from '../tests/support/factories.ts';
 import { adminQuery, withDatabase } from '../tests/support/test-db.ts';
 import { BenchFailure, HOST, onCleanup, runBench } from './support/child-processes.ts';

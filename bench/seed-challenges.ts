@@ -5,7 +5,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { challenges, organizations, proposals, sponsorships } from '../models/schema/index.ts';
 import { loadConfig } from '../server/config.ts';
-import { databaseOptionsFromConfig, openDatabase } from '../server/db/index.ts';
+import { databaseOptionsFromConfig, openDatabase } from '../server/db/database.ts';
 import {
   benchChallenges,
   benchOrganizations,

@@ -1,7 +1,7 @@
 // `npm run db:seed`: migrates the configured database and fills it with demo data if it is empty.
 import { loadConfig } from '../server/config.ts';
-import { databaseOptionsFromConfig, openDatabase } from '../server/db/index.ts';
-import { isDatabaseEmpty, seedDemoData } from '../server/seed/index.ts';
+import { databaseOptionsFromConfig, openDatabase } from '../server/db/database.ts';
+import { isDatabaseEmpty, seedDemoData } from '../server/seed/seed-demo-data.ts';
 
 const config = loadConfig();
 const database = await openDatabase(databaseOptionsFromConfig(config));

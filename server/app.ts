@@ -3,7 +3,6 @@ import express, { type Express, type Router } from 'express';
 import session from 'express-session';
 import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
-import { accountRoutes } from './accounts/index.ts';
 import {
   authRoutes,
   githubSettings,
@@ -11,7 +10,6 @@ import {
   defaultSignInLimits,
   type SignInLimits,
 } from './auth/index.ts';
-import { browseRoutes, challengeRoutes } from './challenges/index.ts';
 import { healthRoutes } from './health/index.ts';
 import {
   currentUserLocals,
@@ -28,21 +26,11 @@ import {
   SESSION_COOKIE,
   DatabaseSessionStore,
   wakeOutboxAfterWrites,
-  type FeatureDeps,
 } from './http/index.ts';
 import { createTranslator, type Translator } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
-import { organizationRoutes } from './organizations/index.ts';
-import { pagesRoutes } from './pages/index.ts';
-import { sponsorshipRoutes } from './sponsorships/index.ts';
-import { claimRoutes } from './claims/index.ts';
-import { questionRoutes } from './questions/index.ts';
-import { dashboardRoutes } from './dashboards/index.ts';
-import { adminRoutes } from './admin/index.ts';
-import { notificationRoutes } from './notifications/index.ts';
-import { proposalRoutes, reviewRoutes, trackingRoutes } from './proposals/index.ts';
 import { configureViews, publicDir } from './views/index.ts';
-import { volunteerRoutes } from './volunteers/index.ts';
+import { featureRoutes } from './features.ts';
 
 export { SESSION_COOKIE };
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
@@ -115,7 +103,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrfProtection);
   app.use(exposeCsrfToken);
 
-  app.use(pagesRoutes(database.db));
   app.use(
     authRoutes({
       db: database.db,
@@ -125,21 +112,7 @@ export function createApp(deps: AppDeps): Express {
       signInLimits: deps.signInLimits ?? defaultSignInLimits,
     }),
   );
-  app.use(accountRoutes(database.db, config));
-  const feature: FeatureDeps = { db: database.db, config, translator, logger };
-  app.use(browseRoutes(feature));
-  app.use(challengeRoutes(feature));
-  app.use(organizationRoutes(feature));
-  app.use(sponsorshipRoutes(feature));
-  app.use(claimRoutes(feature));
-  app.use(questionRoutes(feature));
-  app.use(proposalRoutes(feature));
-  app.use(reviewRoutes(feature));
-  app.use(trackingRoutes(feature));
-  app.use(dashboardRoutes(feature));
-  app.use(notificationRoutes(feature));
-  app.use(adminRoutes(feature));
-  app.use(volunteerRoutes(database.db));
+  app.use(featureRoutes({ db: database.db, config, translator, logger }));
   for (const router of devTools?.pages ?? []) app.use(router);
   for (const router of deps.routers ?? []) app.use(router);
 

@@ -10,7 +10,7 @@ import type {
   ProposalStatus,
   SponsorshipStatus,
 } from '../../models/schema/index.ts';
-import { slugify } from '../../server/lib/index.ts';
+import { slugify } from '../../server/lib/slugify.ts';
 
 /** mulberry32: a small, fast, seeded generator; the same seed gives the same data. */
 export function randomSource(seed: number) {

@@ -112,6 +112,7 @@ export const progressUpdates = pgTable(
   },
   (table) => [index('progress_updates_proposal_idx').on(table.proposalId, table.createdAt)],
 );
+export type ProgressUpdate = typeof progressUpdates.$inferSelect;
 
 // Which organization put a delivered solution to use, since when, with what evidence.
 export const adoptions = pgTable(

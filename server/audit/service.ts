@@ -1,4 +1,3 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { auditEvents } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
 
@@ -30,16 +29,4 @@ export async function recordAudit(db: Pick<Db, 'insert'>, entry: AuditEntry): Pr
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
-}
-
-export async function auditTrail(
-  db: Db,
-  subjectType: AuditEntry['subjectType'],
-  subjectId: string,
-) {
-  return db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.subjectType, subjectType), eq(auditEvents.subjectId, subjectId)))
-    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id));
 }

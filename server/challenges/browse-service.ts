@@ -14,10 +14,9 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { mexicanStateName } from '../../models/mexican-states.ts';
 import { challenges, organizations, proposals, sponsorships } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
-import type { ChallengeCard } from '../pages/index.ts';
+import { cardColumns, toChallengeCard, type ChallengeCard } from './cards.ts';
 import type { BrowseSort, CursorPosition } from './browse-cursor.ts';
 import { encodeCursor } from './browse-cursor.ts';
 import {
@@ -116,10 +115,6 @@ const prizeOfRow = sql<string>`(select coalesce(sum(${sponsorships.amountCentavo
 
 const sponsoredOfRow = sql<boolean>`exists (select 1 from ${sponsorships} where ${sponsorships.challengeId} = ${challenges.id} and ${inArray(sponsorships.status, [...BACKING_SPONSORSHIPS])})`;
 
-function placeOf(municipality: string | null, stateCode: string | null): string | null {
-  return [municipality, mexicanStateName(stateCode)].filter(Boolean).join(', ') || null;
-}
-
 /** One page of published challenges matching the filters, and how many match in all. */
 export async function browseChallenges(
   db: Db,
@@ -149,18 +144,9 @@ export async function browseChallenges(
 
   let pageQuery = db
     .select({
+      ...cardColumns,
       id: challenges.id,
-      slug: challenges.slug,
-      title: challenges.title,
-      pitch: challenges.pitch,
-      status: challenges.status,
-      stateCode: challenges.stateCode,
-      municipality: challenges.municipality,
-      deadline: challenges.deadline,
       publishedAt: challenges.publishedAt,
-      organizationName: organizations.name,
-      organizationKind: organizations.kind,
-      verifiedAt: organizations.verifiedAt,
       sponsored: sponsoredOfRow,
       proposals: by.proposals,
       prize: by.prize,
@@ -195,15 +181,7 @@ export async function browseChallenges(
   const last = shown.at(-1);
   return {
     cards: shown.map((row): BrowseCard => ({
-      slug: row.slug,
-      title: row.title,
-      pitch: row.pitch,
-      status: row.status,
-      organizationName: row.organizationName,
-      organizationKind: row.organizationKind,
-      organizationVerified: row.verifiedAt !== null,
-      place: placeOf(row.municipality, row.stateCode),
-      deadline: row.deadline,
+      ...toChallengeCard(row),
       proposals: { count: row.proposals },
       sponsored: Boolean(row.sponsored),
     })),

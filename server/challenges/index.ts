@@ -1,14 +1,9 @@
-export { decodeCursor, encodeCursor, type CursorPosition } from './browse-cursor.ts';
-export { browseUrl, parseBrowseQuery } from './browse-query.ts';
-export { browseRoutes } from './browse-routes.ts';
-export { expandableWords, wordForms } from './browse-search.ts';
-export { dayInMexico } from './browse-service.ts';
-export { skillKey } from './browse-skills.ts';
-export {
-  availableTransitions,
-  canTransition,
-  challengeTransitions,
-  type ChallengeTransition,
-} from './lifecycle.ts';
-export { challengeRoutes } from './routes.ts';
+// Challenges: public problems posted by organizations, browsed at /retos, each with a page that
+// other features add sections to, and a lifecycle from draft to solved.
+export { cardColumns, latestChallengeCards, toChallengeCard, type ChallengeCard } from './cards.ts';
+export { challengeRoutes } from './feature-routes.ts';
+export { challengesOnOrganizationPage } from './organization-section.ts';
+export type { ChallengePageSection, ChallengePageViewer } from './page-sections.ts';
+export { challengeInPath } from './routes.ts';
 export { challengeForViewer } from './service.ts';
+export { followProposal } from './status-change.ts';

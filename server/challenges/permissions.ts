@@ -14,22 +14,19 @@ export function canEditChallenge(viewerIsMember: boolean): boolean {
 }
 
 /** Posting for an organization needs its membership. */
-export function canPostChallengeFor(
-  memberOrganizationIds: readonly string[],
-  organizationId: string,
-): boolean {
-  return memberOrganizationIds.includes(organizationId);
+export function canPostChallengeFor(isMemberOfOrganization: boolean): boolean {
+  return isMemberOfOrganization;
 }
 
 /** A published challenge can be replicated into any organization the person belongs to. */
 export function canReplicateChallenge(
   challenge: Pick<Challenge, 'status'>,
-  memberOrganizationIds: readonly string[],
-  targetOrganizationId: string,
+  isMemberOfTarget: boolean,
 ): boolean {
-  return challenge.status !== 'draft' && memberOrganizationIds.includes(targetOrganizationId);
+  return challenge.status !== 'draft' && isMemberOfTarget;
 }
 
+/** Signed-in people follow published challenges. */
 export function canWatchChallenge(
   challenge: Pick<Challenge, 'status'>,
   signedIn: boolean,

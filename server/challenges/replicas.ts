@@ -1,9 +1,11 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { challenges, organizations, type Challenge } from '../../models/schema/index.ts';
 import { mexicanStateName } from '../../models/mexican-states.ts';
+import { challenges, organizations, type Challenge, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { placeName } from '../lib/index.ts';
+import { membershipRole } from '../organizations/index.ts';
 import { canReplicateChallenge } from './permissions.ts';
 import { uniqueChallengeSlug } from './write-service.ts';
 
@@ -19,15 +21,16 @@ export interface ReplicaTarget {
  */
 export async function replicateChallenge(
   db: Db,
-  actorId: string,
-  memberOrganizationIds: readonly string[],
-  original: Challenge,
+  actor: User,
+  originalId: string,
   target: ReplicaTarget,
 ): Promise<Challenge> {
-  if (!canReplicateChallenge(original, memberOrganizationIds, target.organizationId)) {
-    throw new ForbiddenError();
-  }
+  const actorId = actor.id;
   return db.transaction(async (tx) => {
+    const [original] = await tx.select().from(challenges).where(eq(challenges.id, originalId));
+    if (!original) throw new NotFoundError();
+    const isMember = (await membershipRole(tx, actorId, target.organizationId)) !== null;
+    if (!canReplicateChallenge(original, isMember)) throw new ForbiddenError();
     const place = target.municipality ?? mexicanStateName(target.stateCode) ?? 'nacional';
     const slug = await uniqueChallengeSlug(tx, `${original.title} ${place}`);
     const [replica] = await tx
@@ -84,8 +87,5 @@ export async function publishedReplicas(db: Db, challengeId: string) {
     .innerJoin(organizations, eq(organizations.id, challenges.organizationId))
     .where(and(eq(challenges.forkedFromId, challengeId), ne(challenges.status, 'draft')))
     .orderBy(asc(challenges.publishedAt), asc(challenges.id));
-  return rows.map((row) => ({
-    ...row,
-    place: [row.municipality, mexicanStateName(row.stateCode)].filter(Boolean).join(', '),
-  }));
+  return rows.map((row) => ({ ...row, place: placeName(row) }));
 }

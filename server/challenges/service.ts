@@ -1,12 +1,11 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { auditEvents, challenges, organizations, users } from '../../models/schema/index.ts';
-import { mexicanStateName } from '../../models/mexican-states.ts';
+import { eq } from 'drizzle-orm';
+import { challenges, organizations, users } from '../../models/schema/index.ts';
+import { subjectHistory } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
+import { placeName } from '../lib/index.ts';
 import { isOrganizationMember } from '../organizations/index.ts';
+import { challengeTransitions } from './lifecycle.ts';
 import { canViewChallenge } from './permissions.ts';
-
-export const placeOf = (row: { municipality: string | null; stateCode: string | null }) =>
-  [row.municipality, mexicanStateName(row.stateCode)].filter(Boolean).join(', ');
 
 /** A challenge with its organization and author, or undefined when the viewer may not see it. */
 export async function challengeForViewer(db: Db, slug: string, viewerId: string | undefined) {
@@ -19,7 +18,7 @@ export async function challengeForViewer(db: Db, slug: string, viewerId: string 
   if (!row) return undefined;
   const member = await isOrganizationMember(db, viewerId, row.organization.id);
   if (!canViewChallenge(row.challenge, member)) return undefined;
-  return { ...row, place: placeOf(row.challenge), viewerIsMember: member };
+  return { ...row, place: placeName(row.challenge), viewerIsMember: member };
 }
 
 /** The challenge a replica came from, if it is public. */
@@ -38,36 +37,14 @@ export async function originalOf(db: Db, forkedFromId: string | null) {
     .innerJoin(organizations, eq(organizations.id, challenges.organizationId))
     .where(eq(challenges.id, forkedFromId));
   if (!row || row.status === 'draft') return undefined;
-  return { ...row, place: placeOf(row) };
+  return { ...row, place: placeName(row) };
 }
 
 /** Public history of a challenge's status changes, oldest first. */
-export async function statusHistory(db: Db, challengeId: string) {
-  const rows = await db
-    .select({
-      action: auditEvents.action,
-      createdAt: auditEvents.createdAt,
-      after: auditEvents.after,
-    })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.subjectType, 'challenge'),
-        eq(auditEvents.subjectId, challengeId),
-        inArray(auditEvents.action, [
-          'challenge.create',
-          'challenge.replicate',
-          'challenge.publish',
-          'challenge.start',
-          'challenge.solve',
-          'challenge.close',
-          'challenge.reopen',
-        ]),
-      ),
-    )
-    .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id));
-  return rows.map((row) => ({
-    event: row.action.replace(/^challenge\./, ''),
-    createdAt: row.createdAt,
-  }));
+export function statusHistory(db: Db, challengeId: string) {
+  return subjectHistory(db, 'challenge', challengeId, [
+    'challenge.create',
+    'challenge.replicate',
+    ...Object.keys(challengeTransitions).map((name) => `challenge.${name}`),
+  ]);
 }

@@ -1,18 +1,28 @@
 import { and, count, eq } from 'drizzle-orm';
-import { watches, type Challenge } from '../../models/schema/index.ts';
+import { challenges, watches, type User } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { canWatchChallenge } from './permissions.ts';
 
-export async function watchChallenge(db: Db, userId: string, challenge: Challenge): Promise<void> {
-  if (!canWatchChallenge(challenge, true)) throw new ForbiddenError();
-  await db.insert(watches).values({ userId, challengeId: challenge.id }).onConflictDoNothing();
+/** A signed-in person follows a published challenge; following twice changes nothing. */
+export async function watchChallenge(db: Db, actor: User, challengeId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [challenge] = await tx
+      .select({ status: challenges.status })
+      .from(challenges)
+      .where(eq(challenges.id, challengeId))
+      .for('share');
+    if (!challenge) throw new NotFoundError();
+    if (!canWatchChallenge(challenge, !actor.deletedAt)) throw new ForbiddenError();
+    await tx.insert(watches).values({ userId: actor.id, challengeId }).onConflictDoNothing();
+  });
 }
 
-export async function unwatchChallenge(db: Db, userId: string, challengeId: string): Promise<void> {
+/** Stops following; only ever the actor's own follow. */
+export async function unwatchChallenge(db: Db, actor: User, challengeId: string): Promise<void> {
   await db
     .delete(watches)
-    .where(and(eq(watches.userId, userId), eq(watches.challengeId, challengeId)));
+    .where(and(eq(watches.userId, actor.id), eq(watches.challengeId, challengeId)));
 }
 
 export async function watchState(db: Db, challengeId: string, userId: string | undefined) {

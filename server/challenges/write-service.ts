@@ -1,17 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
-import { and, eq, like } from 'drizzle-orm';
-import { challenges, type Challenge } from '../../models/schema/index.ts';
+import { eq, like } from 'drizzle-orm';
+import { challenges, type Challenge, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { Db } from '../db/index.ts';
-import { ForbiddenError } from '../errors.ts';
+import type { Db, Tx } from '../db/index.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { slugify } from '../lib/index.ts';
+import { membershipRole } from '../organizations/index.ts';
 import type { ChallengeInput } from './forms.ts';
-import {
-  canTransition,
-  challengeTransitions,
-  type ChallengeActor,
-  type ChallengeTransition,
-} from './lifecycle.ts';
+import { canEditChallenge, canPostChallengeFor } from './permissions.ts';
+import { lockChallenge } from './status-change.ts';
 
 /** A slug no other challenge has: the title's, then -2, -3… */
 export async function uniqueChallengeSlug(db: Pick<Db, 'select'>, base: string): Promise<string> {
@@ -45,14 +42,21 @@ const editableFields = (input: ChallengeInput) => ({
   criteria: input.criteria,
 });
 
-/** A new draft for an organization, with its audit event, in one transaction. */
+const isMemberOf = async (tx: Pick<Tx, 'select'>, userId: string, organizationId: string) =>
+  (await membershipRole(tx, userId, organizationId)) !== null;
+
+/** A member of the organization writes a new draft for it, with its audit event. */
 export async function createChallenge(
   db: Db,
-  actorId: string,
+  actor: User,
   organizationId: string,
   input: ChallengeInput,
 ): Promise<Challenge> {
+  const actorId = actor.id;
   return db.transaction(async (tx) => {
+    if (!canPostChallengeFor(await isMemberOf(tx, actorId, organizationId))) {
+      throw new ForbiddenError('challengeForm.errors.organizationRequired');
+    }
     const slug = await uniqueChallengeSlug(tx, input.title);
     const [created] = await tx
       .insert(challenges)
@@ -76,33 +80,38 @@ export async function createChallenge(
   });
 }
 
-/** Saves an edit and records which fields changed, before and after. */
+/** A member of the posting organization saves an edit; the audit keeps the fields that changed. */
 export async function updateChallenge(
   db: Db,
-  actorId: string,
-  challenge: Challenge,
+  actor: User,
+  challengeId: string,
   input: ChallengeInput,
-) {
-  const next = editableFields(input);
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(next)) {
-    const old = challenge[key as keyof Challenge];
-    // jsonb does not keep key order, so compare structurally.
-    if (!isDeepStrictEqual(old, value)) {
-      before[key] = old;
-      after[key] = value;
-    }
-  }
-  if (Object.keys(after).length === 0) return challenge;
+): Promise<Challenge> {
   return db.transaction(async (tx) => {
+    const challenge = await lockChallenge(tx, challengeId);
+    if (!challenge) throw new NotFoundError();
+    if (!canEditChallenge(await isMemberOf(tx, actor.id, challenge.organizationId))) {
+      throw new ForbiddenError();
+    }
+    const next = editableFields(input);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(next)) {
+      const old = challenge[key as keyof Challenge];
+      // jsonb does not keep key order, so compare structurally.
+      if (!isDeepStrictEqual(old, value)) {
+        before[key] = old;
+        after[key] = value;
+      }
+    }
+    if (Object.keys(after).length === 0) return challenge;
     const [updated] = await tx
       .update(challenges)
       .set({ ...next, updatedAt: new Date() })
       .where(eq(challenges.id, challenge.id))
       .returning();
     await recordAudit(tx, {
-      actorId,
+      actorId: actor.id,
       action: 'challenge.update',
       subjectType: 'challenge',
       subjectId: challenge.id,
@@ -111,42 +120,5 @@ export async function updateChallenge(
       after,
     });
     return updated!;
-  });
-}
-
-/**
- * Moves a challenge along its lifecycle if the actor may; the status check is repeated inside
- * the update so two people pressing buttons at once cannot both succeed.
- */
-export async function changeChallengeStatus(
-  db: Db,
-  actor: ChallengeActor & { id: string },
-  challenge: Challenge,
-  transition: ChallengeTransition,
-): Promise<Challenge> {
-  if (!canTransition(transition, challenge.status, actor))
-    throw new ForbiddenError('challenge.errors.transitionRefused');
-  const to = challengeTransitions[transition].to;
-  return db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(challenges)
-      .set({
-        status: to,
-        updatedAt: new Date(),
-        ...(transition === 'publish' && !challenge.publishedAt ? { publishedAt: new Date() } : {}),
-      })
-      .where(and(eq(challenges.id, challenge.id), eq(challenges.status, challenge.status)))
-      .returning();
-    if (!updated) throw new ForbiddenError('challenge.errors.transitionRefused');
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: `challenge.${transition}`,
-      subjectType: 'challenge',
-      subjectId: challenge.id,
-      organizationId: challenge.organizationId,
-      before: { status: challenge.status },
-      after: { status: to },
-    });
-    return updated;
   });
 }

@@ -1,19 +1,7 @@
-export { challengeClaimsSection } from './challenge-section.ts';
-export { warnExpiringClaims, warningDays } from './expiry-warning.ts';
-export {
-  claimDeadline,
-  claimExpiryCutoff,
-  releaseExpiredClaims,
-  touchClaim,
-  touchClaimsForProposal,
-  type ExpiryDeps,
-} from './expiry.ts';
-export {
-  canReleaseClaimAsOrganization,
-  canReleaseOwnClaim,
-  claimRefusal,
-  isClaimable,
-  showsClaims,
-} from './permissions.ts';
+// Claims: a volunteer says "I am working on this"; the claim lapses without progress.
+export { touchClaimsForProposal } from './activity.ts';
+export { claimsOnChallengePage } from './challenge-section.ts';
+export { warnExpiringClaims } from './expiry-warning.ts';
+export { claimDeadline, releaseExpiredClaims, type ExpiryDeps } from './expiry.ts';
 export { claimRoutes } from './routes.ts';
-export { activeClaimsOfVolunteer, type Claim } from './service.ts';
+export { activeClaimsOfVolunteer } from './service.ts';

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { challenges, claims, users, type Challenge, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { publicPersonColumns } from '../people/index.ts';
 import { queueClaimEmail } from './notify.ts';
 import type { Db } from '../db/index.ts';
 import { isUuid } from '../lib/index.ts';
@@ -168,9 +169,7 @@ export async function activeClaimsOfChallenge(db: Db, challengeId: string) {
       userId: claims.userId,
       createdAt: claims.createdAt,
       lastActivityAt: claims.lastActivityAt,
-      login: users.githubLogin,
-      name: users.name,
-      githubName: users.githubName,
+      person: publicPersonColumns,
       avatarUrl: users.avatarUrl,
     })
     .from(claims)

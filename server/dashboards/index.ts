@@ -1,2 +1,2 @@
+// What needs a volunteer's or an organization's attention: /mi-trabajo and /nuestros-retos.
 export { dashboardRoutes } from './routes.ts';
-export { isPublicProposal, solutionStatuses, teamProposalsOf } from './team-proposals.ts';

@@ -9,7 +9,7 @@ import {
   proposalStatusOrder,
   teamProposalsOf,
   type TeamProposal,
-} from './team-proposals.ts';
+} from '../proposals/index.ts';
 
 /** A claim this close to lapsing is listed among the things that need the volunteer. */
 export const CLAIM_WARNING_DAYS = 3;

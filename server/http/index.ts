@@ -13,3 +13,7 @@ export { DatabaseSessionStore } from './session-store.ts';
 export { wakeOutboxAfterWrites } from './wake-outbox.ts';
 export { deleteExpiredRateLimits } from './rate-limit-store.ts';
 export { deleteExpiredSessions } from './session-store.ts';
+export { loadSections, type PageSection } from './page-sections.ts';
+export { translatedErrors } from './translated-errors.ts';
+export { fieldIdErrors, typedValues } from './form-values.ts';
+export { sendCsv } from './send-csv.ts';

@@ -1,16 +1,7 @@
-export { invitationForm, organizationForm } from './forms.ts';
+// Organizations: communities, NGOs, academic groups and government offices, their members,
+// invitations and verification. A challenge belongs to an organization.
 export { memberOrganizations } from './member-organizations.ts';
-export { isOrganizationMember } from './membership.ts';
-export {
-  canChangeMemberRoles,
-  canEditOrganization,
-  canInviteMembers,
-  canLeaveOrganization,
-  canRemoveMembers,
-  canRevokeInvitations,
-  canVerifyOrganizations,
-  canViewDraftChallenges,
-  canViewMembers,
-  type ViewerRole,
-} from './permissions.ts';
+export { isOrganizationMember, membershipRole } from './membership.ts';
+export type { OrganizationPageSection, OrganizationPageViewer } from './page-sections.ts';
+export { canViewDraftChallenges, type ViewerRole } from './permissions.ts';
 export { organizationRoutes } from './routes.ts';

@@ -17,7 +17,7 @@ export async function membershipRole(
 }
 
 export async function isOrganizationMember(
-  db: Db,
+  db: Pick<Db, 'select'>,
   userId: string | undefined,
   organizationId: string,
 ): Promise<boolean> {

@@ -1,9 +1,8 @@
-import { ledgerRows, pledgeRefusal } from '../sponsorships/index.ts';
 import { Router, type Request, type Response } from 'express';
 import type { Organization } from '../../models/schema/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
-import { type FeatureDeps, formErrors } from '../http/index.ts';
+import { type FeatureDeps, formErrors, loadSections } from '../http/index.ts';
 import {
   inFieldOrder,
   kindFilter,
@@ -15,16 +14,11 @@ import {
 import { invitationRoutes } from './invitation-routes.ts';
 import { memberRoutes } from './member-routes.ts';
 import { formChoices, noticeFor, organizationInPath } from './page-context.ts';
-import {
-  canEditOrganization,
-  canVerifyOrganizations,
-  canViewDraftChallenges,
-  canViewMembers,
-} from './permissions.ts';
+import type { OrganizationPageSection } from './page-sections.ts';
+import { canEditOrganization, canVerifyOrganizations, canViewMembers } from './permissions.ts';
 import {
   createOrganization,
   listOrganizations,
-  organizationChallenges,
   placeOf,
   setVerification,
   updateOrganization,
@@ -40,7 +34,10 @@ const profileValues = (organization: Organization) => ({
 });
 
 // Organizations: list, create, profile, edit and verification; members and invitations beside.
-export function organizationRoutes(deps: FeatureDeps): Router {
+export function organizationRoutes(
+  deps: FeatureDeps,
+  sections: readonly OrganizationPageSection[] = [],
+): Router {
   const { db, config } = deps;
   const router = Router();
 
@@ -96,25 +93,17 @@ export function organizationRoutes(deps: FeatureDeps): Router {
 
   router.get('/organizaciones/:slug', async (req, res) => {
     const { organization, role } = await organizationInPath(db, req);
-    const [challenges, sponsorships] = await Promise.all([
-      organizationChallenges(db, organization, canViewDraftChallenges(role)),
-      organization.kind === 'government' ? ledgerRows(db, { oficina: organization.slug }) : [],
-    ]);
-    // The sponsorship rule itself decides, so the note cannot drift from what is enforced.
-    const unverifiedGovernment = pledgeRefusal(organization, true) === 'notVerified';
     res.render('organizations/show', {
       pageTitle: organization.name,
       metaDescription: organization.description.slice(0, 160) || undefined,
       current: 'organizations',
       organization,
       place: placeOf(organization.stateCode, organization.municipality),
-      challenges,
-      sponsorships,
+      sections: await loadSections(sections, organization, { user: req.user, role }),
       role,
       canEdit: canEditOrganization(role),
       canViewMembers: canViewMembers(role),
       canVerify: canVerifyOrganizations(req.user, config),
-      unverifiedGovernment,
       notice: noticeFor(req),
     });
   });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, like, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, like, ne, or, sql } from 'drizzle-orm';
 import { mexicanStateName } from '../../models/mexican-states.ts';
 import {
   challenges,
@@ -12,7 +12,6 @@ import { recordAudit } from '../audit/index.ts';
 import { notifyUsers, organizationMemberIds } from '../notifications/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { slugify } from '../lib/index.ts';
-import type { ChallengeCard } from '../pages/index.ts';
 import type { OrganizationInput } from './forms.ts';
 
 // Paths under /organizaciones/ that an organization's slug must never take.
@@ -67,43 +66,6 @@ export async function listOrganizations(db: Db, kind?: OrganizationKind) {
   return rows.map((row) => ({
     ...row,
     challengeCount: Number(row.challengeCount),
-    place: placeOf(row.stateCode, row.municipality),
-  }));
-}
-
-/** The organization's challenges as cards: published ones, and drafts too when asked. */
-export async function organizationChallenges(
-  db: Db,
-  organization: Organization,
-  includeDrafts: boolean,
-): Promise<ChallengeCard[]> {
-  const rows = await db
-    .select({
-      slug: challenges.slug,
-      title: challenges.title,
-      pitch: challenges.pitch,
-      status: challenges.status,
-      stateCode: challenges.stateCode,
-      municipality: challenges.municipality,
-      deadline: challenges.deadline,
-    })
-    .from(challenges)
-    .where(
-      and(
-        eq(challenges.organizationId, organization.id),
-        eq(challenges.archived, false),
-        includeDrafts ? undefined : ne(challenges.status, 'draft'),
-      ),
-    )
-    .orderBy(
-      desc(sql`coalesce(${challenges.publishedAt}, ${challenges.createdAt})`),
-      desc(challenges.id),
-    );
-  return rows.map((row) => ({
-    ...row,
-    organizationName: organization.name,
-    organizationKind: organization.kind,
-    organizationVerified: organization.verifiedAt !== null,
     place: placeOf(row.stateCode, row.municipality),
   }));
 }

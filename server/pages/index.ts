@@ -1,2 +1,2 @@
+// The site's own pages: home, about, privacy.
 export { pagesRoutes } from './routes.ts';
-export { type ChallengeCard } from './service.ts';

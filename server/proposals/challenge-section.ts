@@ -1,26 +1,28 @@
-import { and, asc, eq, isNotNull, isNull, ne, or } from 'drizzle-orm';
-import { proposals, users, type Challenge } from '../../models/schema/index.ts';
-import { isVolunteer, publicPersonColumns } from '../people/index.ts';
+import { and, asc, eq } from 'drizzle-orm';
+import {
+  challenges,
+  proposals,
+  users,
+  type Challenge,
+  type User,
+} from '../../models/schema/index.ts';
+import type { ChallengePageSection } from '../challenges/index.ts';
 import type { Db } from '../db/index.ts';
+import { isVolunteer, personView, publicPersonColumns } from '../people/index.ts';
 import { canProposeFor, challengeTakesProposals } from './permissions.ts';
-import { leadProposalOn } from './service.ts';
+import { leadProposalOn } from './drafting.ts';
+import { publicProposalCondition } from './visibility.ts';
 
-/** What the challenge page shows about proposals (the list, the link to propose). */
-export async function challengeProposalsSection(
-  db: Db,
-  challenge: Challenge,
-  viewerId: string | undefined,
-) {
-  const [rows, viewer] = await Promise.all([
-    publicProposalsOf(db, challenge.id),
-    viewerId
-      ? db
-          .select()
-          .from(users)
-          .where(and(eq(users.id, viewerId), isNull(users.deletedAt)))
-          .then((found) => found[0])
-      : undefined,
-  ]);
+/** The challenge page lists its public proposals and links to propose one. */
+export function proposalsOnChallengePage(db: Db): ChallengePageSection {
+  return {
+    name: 'proposals',
+    load: (challenge, viewer) => proposalsSection(db, challenge, viewer.user),
+  };
+}
+
+async function proposalsSection(db: Db, challenge: Challenge, viewer: User | undefined) {
+  const rows = await publicProposalsOf(db, challenge.id);
   const own = viewer ? await leadProposalOn(db, challenge.id, viewer.id) : undefined;
   const open = challengeTakesProposals(challenge);
   const proposeUrl = `/retos/${challenge.slug}/propuestas/nueva`;
@@ -32,14 +34,7 @@ export async function challengeProposalsSection(
       status: row.status,
       submittedAt: row.submittedAt,
       verified: row.repositoryCheck === 'verified',
-      // displayName's rules without a translator; a deleted account shows as such in the view.
-      leadName:
-        row.lead && !row.lead.deletedAt
-          ? row.lead.name ||
-            row.lead.githubName ||
-            (row.lead.githubLogin ? `@${row.lead.githubLogin}` : null)
-          : null,
-      leadLogin: row.lead && !row.lead.deletedAt ? row.lead.githubLogin : null,
+      lead: personView(row.lead),
     })),
     /** The viewer's own live proposal here, draft included. */
     own,
@@ -67,14 +62,8 @@ export async function publicProposalsOf(db: Db, challengeId: string) {
       lead: publicPersonColumns,
     })
     .from(proposals)
+    .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
     .leftJoin(users, eq(users.id, proposals.leadId))
-    .where(
-      and(
-        eq(proposals.challengeId, challengeId),
-        ne(proposals.status, 'draft'),
-        // As isPublicProposal: a draft withdrawn before submission stays private.
-        or(ne(proposals.status, 'withdrawn'), isNotNull(proposals.submittedAt)),
-      ),
-    )
+    .where(and(eq(proposals.challengeId, challengeId), publicProposalCondition))
     .orderBy(asc(proposals.submittedAt), asc(proposals.createdAt), asc(proposals.id));
 }

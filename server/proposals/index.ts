@@ -1,36 +1,34 @@
-export { challengeProposalsSection } from './challenge-section.ts';
+// Proposals: a volunteer's open-source answer to a challenge, written by a team, and the one
+// lifecycle every status change goes through. Reviews and tracking build on this module.
+export { proposalsOnChallengePage } from './challenge-section.ts';
+export { transitionRefusal } from './lifecycle.ts';
+export { aboutProposal } from './notify.ts';
 export {
-  inviteForm,
-  proposalForm,
-  proposalFormValues,
-  submissionErrors,
-  technologyList,
-} from './forms.ts';
-export { isOsiApproved } from './osi-licences.ts';
-export { challengeEndorsementsSection, proposalTrackingSections } from './page-sections.ts';
+  formState,
+  proposalPage,
+  type PageForm,
+  type ProposalPage,
+  type ProposalPageSection,
+} from './page.ts';
+export { proposalInPath, proposalRoutes } from './routes.ts';
+export { applyProposalTransition, changeProposalStatus, lockProposal } from './status-change.ts';
+export { submissionRoutes } from './submission-routes.ts';
 export {
-  canAnswerInvitation,
-  canCheckRepository,
-  canEditProposal,
-  canManageTeam,
-  canProposeFor,
-  canRemoveFromTeam,
-  canSubmitProposal,
-  canViewProposal,
-  canWithdrawProposal,
-  isPublicProposal,
-  proposalRelation,
-  strangerRelation,
-  type ProposalRelation,
-} from './permissions.ts';
+  pendingTeamInvitations,
+  proposalStatusOrder,
+  proposalsOnTeam,
+  solutionStatuses,
+  teamMemberIds,
+  teamProposalsOf,
+  type TeamProposal,
+} from './team-queries.ts';
+export { teamRoutes } from './team-routes.ts';
 export {
-  canonicalRepositoryUrl,
-  checkRepository,
-  describeRepositoryCheck,
-  parseRepositoryUrl,
-  repositoryApiUrl,
-} from './repository-check.ts';
-export { reviewRoutes } from './review-routes.ts';
-export { proposalRoutes } from './routes.ts';
-export { formatScore, rankProposals, scoringCriteria, type ScoreEntry } from './scoring.ts';
-export { loadProposal, trackingRoutes } from './tracking-routes.ts';
+  findProposalTarget,
+  lifecycleActor,
+  proposalViewer,
+  type LoadedProposal,
+  type ProposalTarget,
+  type ProposalViewer,
+} from './viewer.ts';
+export { isPublicProposal, publicProposalCondition } from './visibility.ts';

@@ -1,16 +1,20 @@
-import type { ProposalStatus } from '../../models/schema/index.ts';
+import type { ChallengeStatus, ProposalStatus } from '../../models/schema/index.ts';
 
 /** How the actor relates to a proposal, as far as its lifecycle cares. */
-export interface ProposalActor {
+export interface LifecycleActor {
   /** The proposal's lead. */
   isLead: boolean;
   /** The lead or a member who accepted the invitation. */
   isTeamMember: boolean;
-  /** A member of the organization that owns the challenge. */
+  /** A member of the organization that posted the challenge, and not on the team. */
   isChallengeMember: boolean;
+  /** On the team and in the posting organization: refused the organization's part. */
+  onTeamAndOrganization: boolean;
+  /** A member of the organization that says it adopted the solution. */
+  isAdopter: boolean;
 }
 
-type Who = 'lead' | 'team' | 'challengeOrganization';
+type Who = 'lead' | 'team' | 'challengeOrganization' | 'adopter';
 
 interface Transition {
   from: readonly ProposalStatus[];
@@ -19,14 +23,14 @@ interface Transition {
 }
 
 // Every status change a proposal can make, and who may make it. Adoption happens when an
-// adoption is recorded (see the tracking feature), which is also done by an organization.
+// organization records that it uses the delivered solution (see the tracking feature).
 export const proposalTransitions = {
   submit: { from: ['draft'], to: 'submitted', by: 'lead' },
   accept: { from: ['submitted'], to: 'accepted', by: 'challengeOrganization' },
   decline: { from: ['submitted'], to: 'declined', by: 'challengeOrganization' },
   start: { from: ['accepted'], to: 'in_progress', by: 'team' },
   confirmDelivery: { from: ['in_progress'], to: 'delivered', by: 'challengeOrganization' },
-  adopt: { from: ['delivered'], to: 'adopted', by: 'challengeOrganization' },
+  adopt: { from: ['delivered'], to: 'adopted', by: 'adopter' },
   withdraw: {
     from: ['draft', 'submitted', 'accepted', 'in_progress'],
     to: 'withdrawn',
@@ -40,34 +44,44 @@ export function isProposalTransition(name: unknown): name is ProposalTransition 
   return typeof name === 'string' && Object.hasOwn(proposalTransitions, name);
 }
 
-function allowed(who: Who, actor: ProposalActor): boolean {
+function allowed(who: Who, actor: LifecycleActor): boolean {
   if (who === 'lead') return actor.isLead;
   if (who === 'team') return actor.isTeamMember;
+  if (who === 'adopter') return actor.isAdopter;
   return actor.isChallengeMember;
 }
 
 export function canTransitionProposal(
   name: ProposalTransition,
   status: ProposalStatus,
-  actor: ProposalActor,
+  actor: LifecycleActor,
 ): boolean {
   const transition: Transition = proposalTransitions[name];
   return transition.from.includes(status) && allowed(transition.by, actor);
 }
 
-export function availableProposalTransitions(
+/**
+ * Why the actor may not make this change now, as a translation key; undefined when they may.
+ * Who comes before when: a stranger is told it is not theirs to do, not that it is too late.
+ */
+export function transitionRefusal(
+  name: ProposalTransition,
   status: ProposalStatus,
-  actor: ProposalActor,
-): ProposalTransition[] {
-  return (Object.keys(proposalTransitions) as ProposalTransition[]).filter((name) =>
-    canTransitionProposal(name, status, actor),
-  );
+  actor: LifecycleActor,
+): string | undefined {
+  if (canTransitionProposal(name, status, actor)) return undefined;
+  const who = proposalTransitions[name].by;
+  if (!allowed(who, actor)) {
+    if (who === 'challengeOrganization' && actor.onTeamAndOrganization) {
+      return 'tracking.refusals.ownProposal';
+    }
+    return `tracking.refusals.by.${who}`;
+  }
+  return `tracking.refusals.status.${name}`;
 }
 
-/** What a proposal's change does to its challenge: work starts on acceptance, ends on delivery. */
-export const challengeFollows: Partial<
-  Record<ProposalTransition, { from: string; to: 'in_progress' | 'solved' }>
-> = {
-  accept: { from: 'open', to: 'in_progress' },
-  confirmDelivery: { from: 'in_progress', to: 'solved' },
+/** Where a proposal's change takes its challenge: work starts on acceptance, ends on delivery. */
+export const challengeFollows: Partial<Record<ProposalTransition, ChallengeStatus>> = {
+  accept: 'in_progress',
+  confirmDelivery: 'solved',
 };

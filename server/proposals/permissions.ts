@@ -1,6 +1,7 @@
 import type { Challenge, Proposal, ProposalStatus, User } from '../../models/schema/index.ts';
 import { isVolunteer } from '../people/index.ts';
-import { canTransitionProposal, type ProposalActor } from './lifecycle.ts';
+import { canTransitionProposal } from './lifecycle.ts';
+import { lifecycleActor, type ProposalViewer } from './viewer.ts';
 
 /** While a proposal is alive: its team edits it and changes its team, and may withdraw it. */
 export const editableStatuses = [
@@ -28,112 +29,64 @@ export function canProposeFor(
   return isVolunteer(user) && challengeTakesProposals(challenge);
 }
 
-/** How the viewer stands with a proposal: its lifecycle's actor, plus a pending invitation. */
-export interface ProposalRelation extends ProposalActor {
-  /** Invited to the team and not yet answered. */
-  isInvited: boolean;
-}
-
-export const strangerRelation: ProposalRelation = {
-  isLead: false,
-  isTeamMember: false,
-  isChallengeMember: false,
-  isInvited: false,
-};
-
-/** The viewer's relation from the proposal, their proposal_members row and their organizations. */
-export function proposalRelation(
-  proposal: Pick<Proposal, 'leadId'>,
-  viewerId: string | undefined,
-  membership: { role: 'lead' | 'member'; acceptedAt: Date | null } | undefined,
-  isChallengeMember: boolean,
-): ProposalRelation {
-  if (!viewerId) return strangerRelation;
-  const isLead = proposal.leadId === viewerId;
-  const accepted = Boolean(membership?.acceptedAt);
-  return {
-    isLead,
-    isTeamMember: isLead || accepted,
-    isChallengeMember,
-    isInvited: !isLead && Boolean(membership) && !accepted,
-  };
-}
-
-/** Public once submitted; a draft withdrawn without ever being submitted stays private. */
-export function isPublicProposal(proposal: Pick<Proposal, 'status' | 'submittedAt'>): boolean {
-  if (proposal.status === 'draft') return false;
-  return proposal.status !== 'withdrawn' || proposal.submittedAt !== null;
-}
-
-/**
- * Drafts are the team's own, and the people the lead invited to join it see them to answer;
- * everything else is public.
- */
-export function canViewProposal(
-  proposal: Pick<Proposal, 'status' | 'submittedAt'>,
-  relation: ProposalRelation,
-): boolean {
-  return isPublicProposal(proposal) || relation.isTeamMember || relation.isInvited;
-}
-
-export function canEditProposal(
-  proposal: Pick<Proposal, 'status'>,
-  relation: ProposalRelation,
-): boolean {
-  return relation.isTeamMember && isEditableStatus(proposal.status);
+export function canEditProposal(proposal: Pick<Proposal, 'status'>, viewer: ProposalViewer) {
+  return viewer.isTeamMember && isEditableStatus(proposal.status);
 }
 
 /** Only the lead invites and removes members, while the proposal is alive. */
-export function canManageTeam(
-  proposal: Pick<Proposal, 'status'>,
-  relation: ProposalRelation,
-): boolean {
-  return relation.isLead && isEditableStatus(proposal.status);
+export function canManageTeam(proposal: Pick<Proposal, 'status'>, viewer: ProposalViewer) {
+  return viewer.isLead && isEditableStatus(proposal.status);
 }
 
-export function canAnswerInvitation(
-  proposal: Pick<Proposal, 'status'>,
-  relation: ProposalRelation,
-): boolean {
-  return relation.isInvited && isEditableStatus(proposal.status);
+export function canAnswerInvitation(proposal: Pick<Proposal, 'status'>, viewer: ProposalViewer) {
+  return viewer.isInvited && isEditableStatus(proposal.status);
 }
 
 /** The lead removes anyone but themselves; a member may also leave. */
 export function canRemoveFromTeam(
   proposal: Pick<Proposal, 'status' | 'leadId'>,
-  relation: ProposalRelation,
-  actorId: string | undefined,
+  viewer: ProposalViewer,
   targetUserId: string,
 ): boolean {
-  if (!actorId || !isEditableStatus(proposal.status) || targetUserId === proposal.leadId) {
+  if (!viewer.userId || !isEditableStatus(proposal.status) || targetUserId === proposal.leadId) {
     return false;
   }
-  return relation.isLead || (targetUserId === actorId && relation.isTeamMember);
+  return viewer.isLead || (targetUserId === viewer.userId && viewer.isTeamMember);
 }
 
 /** The team asks for the open-source check whenever it likes, once there is a repository. */
 export function canCheckRepository(
   proposal: Pick<Proposal, 'repositoryUrl'>,
-  relation: ProposalRelation,
+  viewer: ProposalViewer,
 ): boolean {
-  return relation.isTeamMember && Boolean(proposal.repositoryUrl);
+  return viewer.isTeamMember && Boolean(proposal.repositoryUrl);
 }
 
 /** The lead submits a draft, while the challenge still takes proposals. */
 export function canSubmitProposal(
   proposal: Pick<Proposal, 'status'>,
-  relation: ProposalRelation,
+  viewer: ProposalViewer,
   challenge: Pick<Challenge, 'status' | 'archived'>,
 ): boolean {
   return (
-    canTransitionProposal('submit', proposal.status, relation) && challengeTakesProposals(challenge)
+    canTransitionProposal('submit', proposal.status, lifecycleActor(viewer)) &&
+    challengeTakesProposals(challenge)
   );
 }
 
-/** The team withdraws any time before delivery. */
-export function canWithdrawProposal(
+/** Why the viewer may not submit this proposal now, as a translation key; undefined if they may. */
+export function submissionRefusal(
   proposal: Pick<Proposal, 'status'>,
-  relation: ProposalRelation,
-): boolean {
-  return canTransitionProposal('withdraw', proposal.status, relation);
+  viewer: ProposalViewer,
+  challenge: Pick<Challenge, 'status' | 'archived'>,
+): string | undefined {
+  if (canSubmitProposal(proposal, viewer, challenge)) return undefined;
+  if (proposal.status !== 'draft') return 'proposals.errors.transitionRefused';
+  if (!viewer.isLead) return 'proposals.errors.onlyLeadSubmits';
+  return 'proposals.errors.challengeNotOpen';
+}
+
+/** The team withdraws any time before delivery. */
+export function canWithdrawProposal(proposal: Pick<Proposal, 'status'>, viewer: ProposalViewer) {
+  return canTransitionProposal('withdraw', proposal.status, lifecycleActor(viewer));
 }

@@ -1,7 +1,6 @@
-import type { Proposal, RepositoryCheckStatus } from '../../models/schema/index.ts';
+import type { RepositoryCheckStatus } from '../../models/schema/index.ts';
 import { githubSettings } from '../auth/index.ts';
 import type { Config } from '../config.ts';
-import type { Translate } from '../i18n/index.ts';
 import { isOsiApproved } from './osi-licences.ts';
 
 /** What is wrong with a repository, stored in proposals.repository_problem and explained on the page. */
@@ -129,38 +128,4 @@ export async function checkRepository(
   if (!spdxId || spdxId === 'NOASSERTION') return result('failed', 'licenseUnrecognized');
   if (!isOsiApproved(spdxId)) return result('failed', 'licenseNotOsi', spdxId);
   return result('verified', null, spdxId);
-}
-
-/** The stored check as the proposal page explains it: what was found, what is wrong, the fix. */
-export function describeRepositoryCheck(
-  proposal: Pick<
-    Proposal,
-    | 'repositoryUrl'
-    | 'repositoryCheck'
-    | 'repositoryCheckedAt'
-    | 'repositoryLicense'
-    | 'repositoryProblem'
-  >,
-  t: Translate,
-) {
-  const parsed = proposal.repositoryUrl ? parseRepositoryUrl(proposal.repositoryUrl) : undefined;
-  const repository = parsed ? `${parsed.owner}/${parsed.name}` : (proposal.repositoryUrl ?? '');
-  const state = proposal.repositoryCheck;
-  const license = proposal.repositoryLicense ?? '';
-  const problem = isRepositoryProblem(proposal.repositoryProblem)
-    ? proposal.repositoryProblem
-    : undefined;
-  const params = { repository, license };
-  return {
-    state,
-    label: t(`proposals.check.state.${state}`),
-    verified: state === 'verified',
-    failed: state === 'failed',
-    pending: state === 'unreachable',
-    summary: state === 'verified' ? t('proposals.check.verified', params) : undefined,
-    checkedAt: proposal.repositoryCheckedAt,
-    license: proposal.repositoryLicense,
-    what: problem ? t(`proposals.check.problem.${problem}.what`, params) : undefined,
-    fix: problem ? t(`proposals.check.problem.${problem}.fix`, params) : undefined,
-  };
 }

@@ -1,64 +1,77 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import {
   challenges,
-  organizations,
   proposalMembers,
   proposals,
-  type Challenge,
-  type Organization,
+  users,
   type Proposal,
+  type ProposalStatus,
 } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
-import { isUuid } from '../lib/index.ts';
-import { memberOrganizations } from '../organizations/index.ts';
-import type { TransitionActor } from './status-change.ts';
+import { editableStatuses } from './permissions.ts';
 
-export interface ProposalTarget {
-  proposal: Proposal;
-  challenge: Challenge;
-  /** The organization that posted the challenge. */
-  organization: Organization;
+type Reader = Pick<Db, 'select'>;
+
+const person = {
+  userId: users.id,
+  name: users.name,
+  githubName: users.githubName,
+  githubLogin: users.githubLogin,
+  avatarUrl: users.avatarUrl,
+  deletedAt: users.deletedAt,
+};
+
+export interface TeamMember {
+  userId: string;
+  name: string | null;
+  githubName: string | null;
+  githubLogin: string | null;
+  avatarUrl: string | null;
+  deletedAt: Date | null;
+  role: 'lead' | 'member';
+  invitedAt: Date;
+  acceptedAt: Date | null;
 }
 
-/** A proposal with its challenge and the challenge's organization; undefined for an unknown id. */
-export async function findProposalTarget(
-  db: Pick<Db, 'select'>,
-  id: string,
-): Promise<ProposalTarget | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select({ proposal: proposals, challenge: challenges, organization: organizations })
-    .from(proposals)
-    .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
-    .innerJoin(organizations, eq(organizations.id, challenges.organizationId))
-    .where(eq(proposals.id, id));
-  return row;
-}
-
-/** The lead, or a volunteer who accepted the lead's invitation. */
-export async function teamRole(
-  db: Pick<Db, 'select'>,
-  proposal: Pick<Proposal, 'id' | 'leadId'>,
-  userId: string | undefined,
-): Promise<{ isLead: boolean; isTeamMember: boolean }> {
-  if (!userId) return { isLead: false, isTeamMember: false };
-  const [row] = await db
-    .select({ role: proposalMembers.role })
+/** The lead first, then members by when they joined, then pending invitations. */
+export async function proposalTeam(
+  db: Reader,
+  proposal: Pick<Proposal, 'id' | 'leadId' | 'createdAt'>,
+): Promise<TeamMember[]> {
+  const rows: TeamMember[] = await db
+    .select({
+      ...person,
+      role: proposalMembers.role,
+      invitedAt: proposalMembers.invitedAt,
+      acceptedAt: proposalMembers.acceptedAt,
+    })
     .from(proposalMembers)
-    .where(
-      and(
-        eq(proposalMembers.proposalId, proposal.id),
-        eq(proposalMembers.userId, userId),
-        isNotNull(proposalMembers.acceptedAt),
-      ),
+    .innerJoin(users, eq(users.id, proposalMembers.userId))
+    .where(eq(proposalMembers.proposalId, proposal.id))
+    .orderBy(
+      desc(sql`${proposalMembers.role} = 'lead'`),
+      sql`${proposalMembers.acceptedAt} ASC NULLS LAST`,
+      asc(proposalMembers.invitedAt),
     );
-  const isLead = proposal.leadId === userId || row?.role === 'lead';
-  return { isLead, isTeamMember: isLead || Boolean(row) };
+  // The lead always counts, even where no team row was written for them (imported proposals).
+  if (proposal.leadId && !rows.some((row) => row.userId === proposal.leadId)) {
+    const [lead] = await db.select(person).from(users).where(eq(users.id, proposal.leadId));
+    if (lead) {
+      rows.unshift({
+        ...lead,
+        role: 'lead',
+        invitedAt: proposal.createdAt,
+        acceptedAt: proposal.createdAt,
+      });
+    }
+  }
+  return rows;
 }
 
 /** The ids of everyone on the team: the lead and the members who accepted. */
 export async function teamMemberIds(
-  db: Pick<Db, 'select'>,
+  db: Reader,
   proposal: Pick<Proposal, 'id' | 'leadId'>,
 ): Promise<string[]> {
   const rows = await db
@@ -70,65 +83,9 @@ export async function teamMemberIds(
   ];
 }
 
-/** How the viewer stands towards a proposal: team, posting organization, other organizations. */
-export interface ProposalViewer {
-  userId: string | undefined;
-  isLead: boolean;
-  isTeamMember: boolean;
-  /** A member of the organization that posted the challenge. */
-  isChallengeMember: boolean;
-  /** Every organization the viewer belongs to. */
-  organizations: { id: string; name: string; slug: string }[];
-}
-
-export async function proposalViewer(
-  db: Db,
-  target: Pick<ProposalTarget, 'proposal' | 'challenge'>,
-  userId: string | undefined,
-): Promise<ProposalViewer> {
-  const [team, orgs] = await Promise.all([
-    teamRole(db, target.proposal, userId),
-    memberOrganizations(db, userId),
-  ]);
-  return {
-    userId,
-    ...team,
-    isChallengeMember: orgs.some((org) => org.id === target.challenge.organizationId),
-    organizations: orgs,
-  };
-}
-
-/**
- * The viewer as the proposal lifecycle sees them. The team never plays the organization's part
- * on its own proposal (accepting, declining, confirming delivery), even when its people also
- * belong to the organization that posted the challenge.
- */
-export function lifecycleActor(viewer: ProposalViewer): TransitionActor {
-  return {
-    isLead: viewer.isLead,
-    isTeamMember: viewer.isTeamMember,
-    isChallengeMember: viewer.isChallengeMember && !viewer.isTeamMember,
-    onTeamAndOrganization: viewer.isChallengeMember && viewer.isTeamMember,
-  };
-}
-
-/**
- * Drafts (and drafts withdrawn before ever being sent) are the team's alone, as on the proposal
- * page; a proposal on a draft challenge is seen only by the organization and the team.
- */
-export function canSeeProposal(
-  target: Pick<ProposalTarget, 'proposal' | 'challenge'>,
-  viewer: ProposalViewer,
-): boolean {
-  if (viewer.isTeamMember) return true;
-  const { status, submittedAt } = target.proposal;
-  if (status === 'draft' || (status === 'withdrawn' && submittedAt === null)) return false;
-  return target.challenge.status !== 'draft' || viewer.isChallengeMember;
-}
-
 /** Of these proposals, the ones whose team the person is on (as lead or accepted member). */
 export async function proposalsOnTeam(
-  db: Pick<Db, 'select'>,
+  db: Reader,
   userId: string,
   list: readonly Pick<Proposal, 'id' | 'leadId'>[],
 ): Promise<Set<string>> {
@@ -149,4 +106,100 @@ export async function proposalsOnTeam(
     );
   for (const row of rows) mine.add(row.proposalId);
   return mine;
+}
+
+/** Statuses in the order a proposal lives them; the ended ones last. */
+export const proposalStatusOrder: readonly ProposalStatus[] = [
+  'draft',
+  'submitted',
+  'accepted',
+  'in_progress',
+  'delivered',
+  'adopted',
+  'declined',
+  'withdrawn',
+];
+
+export const solutionStatuses: readonly ProposalStatus[] = ['delivered', 'adopted'];
+
+/**
+ * The proposals someone is on the team of: as lead (the proposal's lead, or a `lead` member row)
+ * or as a member who accepted the invitation. Newest activity first.
+ */
+export async function teamProposalsOf(db: Reader, userId: string) {
+  const rows = await db
+    .select({
+      id: proposals.id,
+      title: proposals.title,
+      summary: proposals.summary,
+      status: proposals.status,
+      repositoryUrl: proposals.repositoryUrl,
+      submittedAt: proposals.submittedAt,
+      deliveredAt: proposals.deliveredAt,
+      updatedAt: proposals.updatedAt,
+      leadId: proposals.leadId,
+      memberRole: proposalMembers.role,
+      challengeSlug: challenges.slug,
+      challengeTitle: challenges.title,
+      challengeStatus: challenges.status,
+    })
+    .from(proposals)
+    .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
+    .leftJoin(
+      proposalMembers,
+      and(eq(proposalMembers.proposalId, proposals.id), eq(proposalMembers.userId, userId)),
+    )
+    .where(
+      or(
+        eq(proposals.leadId, userId),
+        and(
+          isNotNull(proposalMembers.userId),
+          or(isNotNull(proposalMembers.acceptedAt), eq(proposalMembers.role, 'lead')),
+        ),
+      ),
+    )
+    .orderBy(desc(proposals.updatedAt), desc(proposals.id));
+  return rows.map(({ memberRole, ...row }) => ({
+    ...row,
+    isLead: row.leadId === userId || memberRole === 'lead',
+  }));
+}
+
+export type TeamProposal = Awaited<ReturnType<typeof teamProposalsOf>>[number];
+
+const leads = alias(users, 'leads');
+
+/** Invitations to join a team that the person has not answered yet, oldest first. */
+export async function pendingTeamInvitations(db: Reader, userId: string) {
+  return db
+    .select({
+      proposalId: proposals.id,
+      title: proposals.title,
+      status: proposals.status,
+      invitedAt: proposalMembers.invitedAt,
+      challengeSlug: challenges.slug,
+      challengeTitle: challenges.title,
+      lead: {
+        id: leads.id,
+        name: leads.name,
+        githubName: leads.githubName,
+        githubLogin: leads.githubLogin,
+        deletedAt: leads.deletedAt,
+      },
+    })
+    .from(proposalMembers)
+    .innerJoin(proposals, eq(proposals.id, proposalMembers.proposalId))
+    .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
+    .leftJoin(leads, eq(leads.id, proposals.leadId))
+    .where(
+      and(
+        eq(proposalMembers.userId, userId),
+        eq(proposalMembers.role, 'member'),
+        isNull(proposalMembers.acceptedAt),
+        or(isNull(proposals.leadId), ne(proposals.leadId, userId)),
+        // A team can still be joined while the proposal is being written or worked on.
+        inArray(proposals.status, editableStatuses),
+      ),
+    )
+    .orderBy(asc(proposalMembers.invitedAt));
 }

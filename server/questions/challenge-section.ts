@@ -1,25 +1,20 @@
 import type { Challenge, User } from '../../models/schema/index.ts';
-import { displayName } from '../people/index.ts';
+import type { ChallengePageSection } from '../challenges/index.ts';
 import type { Db } from '../db/index.ts';
-import type { Translate } from '../i18n/index.ts';
+import { personView } from '../people/index.ts';
 import { BODY_MAX } from './forms.ts';
 import { canAnswerQuestion, canAskQuestion, takesQuestions } from './permissions.ts';
 import { questionAnchor, questionsOfChallenge } from './service.ts';
 
-type Author = Pick<User, 'name' | 'githubName' | 'githubLogin' | 'deletedAt'> | null;
+/** The challenge page's public questions and answers, and the forms to add them. */
+export function questionsOnChallengePage(db: Db): ChallengePageSection {
+  return {
+    name: 'questions',
+    load: (challenge, viewer) => questionsSection(db, challenge, viewer.user),
+  };
+}
 
-const person = (author: Author, t: Translate) => ({
-  authorName: displayName(author, t),
-  authorLogin: author && !author.deletedAt ? author.githubLogin : null,
-});
-
-/** What the challenge page shows of its public questions and answers, and the forms to add them. */
-export async function challengeQuestionsSection(
-  db: Db,
-  challenge: Challenge,
-  viewer: User | undefined,
-  t: Translate,
-) {
+async function questionsSection(db: Db, challenge: Challenge, viewer: User | undefined) {
   const rows = await questionsOfChallenge(db, challenge);
   const open = takesQuestions(challenge);
   return {
@@ -29,13 +24,13 @@ export async function challengeQuestionsSection(
       anchor: questionAnchor(question.id),
       body: question.body,
       createdAt: question.createdAt,
-      ...person(author, t),
+      author: personView(author),
       answers: answers.map(({ answer, author: writer, byOrganization }) => ({
         id: answer.id,
         body: answer.body,
         createdAt: answer.createdAt,
         byOrganization,
-        ...person(writer, t),
+        author: personView(writer),
       })),
     })),
     canAsk: canAskQuestion(viewer, challenge),
@@ -50,5 +45,3 @@ export async function challengeQuestionsSection(
     closed: !open && challenge.status !== 'draft',
   };
 }
-
-export type ChallengeQuestionsSection = Awaited<ReturnType<typeof challengeQuestionsSection>>;

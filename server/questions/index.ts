@@ -1,2 +1,3 @@
-export { challengeQuestionsSection } from './challenge-section.ts';
+// Public questions and answers on a challenge.
+export { questionsOnChallengePage } from './challenge-section.ts';
 export { questionRoutes } from './routes.ts';

@@ -1,5 +1,4 @@
-export { ledgerRows } from './ledger.ts';
-export { canChangeSponsorship } from './lifecycle.ts';
-export { canBeSponsored, pledgeRefusal } from './permissions.ts';
+// Sponsorships: verified government offices pledge support to challenges, in a public ledger.
+export { sponsorshipsOnChallengePage } from './challenge-section.ts';
+export { pledgesOnOrganizationPage } from './organization-section.ts';
 export { sponsorshipRoutes } from './routes.ts';
-export { sponsorshipsOfChallenge } from './service.ts';

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { outbox, users, type NotificationDelivery } from '../../models/schema/index.ts';
 import { createTranslator } from '../../server/i18n/index.ts';
-import type { NotificationKind } from '../../server/mail/index.ts';
+import type { NotificationKind } from '../../server/mail/email-kinds.ts';
 import { startServerWithAdmins } from './support/admin-server.ts';
 import {
   expectNoAxeViolations,

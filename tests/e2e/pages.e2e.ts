@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createTranslator, type Language } from '../../server/i18n/index.ts';
-import { demoChallenges } from '../../server/seed/index.ts';
+import { demoChallenges } from '../../server/seed/demo-challenges.ts';
 import {
   expectNoAxeViolations,
   expectNoPageProblems,

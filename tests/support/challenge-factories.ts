@@ -10,7 +10,7 @@ import {
   type Sponsorship,
   type SponsorshipStatus,
 } from '../../models/schema/index.ts';
-import type { Db } from '../../server/db/index.ts';
+import type { Db } from '../../server/db/database.ts';
 import { makeOrganization } from './factories.ts';
 
 const unique = () => randomBytes(4).toString('hex');

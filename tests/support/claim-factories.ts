@@ -14,8 +14,8 @@ import {
   type ProposalStatus,
   type User,
 } from '../../models/schema/index.ts';
-import type { Db } from '../../server/db/index.ts';
-import type { Claim } from '../../server/claims/index.ts';
+import type { Db } from '../../server/db/database.ts';
+import type { Claim } from '../../server/claims/service.ts';
 import { makeUser } from './factories.ts';
 import { signInByEmail } from './sign-in.ts';
 import type { TestApp } from './test-app.ts';

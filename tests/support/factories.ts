@@ -11,7 +11,7 @@ import {
   type Organization,
   type User,
 } from '../../models/schema/index.ts';
-import type { Db } from '../../server/db/index.ts';
+import type { Db } from '../../server/db/database.ts';
 
 const unique = () => randomBytes(4).toString('hex');
 

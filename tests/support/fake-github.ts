@@ -1,10 +1,10 @@
 import express from 'express';
-import { listen } from '../../server/runtime/index.ts';
+import { listen } from '../../server/runtime/http-server.ts';
 import {
   createGithubEmulator,
   type EmulatedAccount,
   type EmulatedRepository,
-} from '../../server/dev/index.ts';
+} from '../../server/dev/github-emulator.ts';
 
 export const FAKE_CLIENT_ID = 'test-client-id';
 export const FAKE_CLIENT_SECRET = 'test-client-secret';

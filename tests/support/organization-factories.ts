@@ -10,7 +10,7 @@ import {
   type OrganizationInvitation,
   type User,
 } from '../../models/schema/index.ts';
-import type { Db } from '../../server/db/index.ts';
+import type { Db } from '../../server/db/database.ts';
 import { signInByEmail } from './sign-in.ts';
 import type { TestApp } from './test-app.ts';
 

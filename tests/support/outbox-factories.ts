@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { outbox, type User } from '../../models/schema/index.ts';
-import type { Db } from '../../server/db/index.ts';
-import { enqueueEmails, type EmailToSend, type NotificationKind } from '../../server/mail/index.ts';
+import type { Db } from '../../server/db/database.ts';
+import { enqueueEmails, type EmailToSend } from '../../server/mail/outbox.ts';
+import { type NotificationKind } from '../../server/mail/email-kinds.ts';
 
 /** A notification about a claim to a person, as the claims feature writes it. */
 export function claimNotice(

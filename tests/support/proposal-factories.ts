@@ -8,7 +8,7 @@ import {
   type Proposal,
   type User,
 } from '../../models/schema/index.ts';
-import type { Db } from '../../server/db/index.ts';
+import type { Db } from '../../server/db/database.ts';
 import { makeChallenge } from './factories.ts';
 
 const unique = () => randomBytes(4).toString('hex');

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { Router } from 'express';
 import {
   adoptions,
   challenges,
@@ -15,8 +14,7 @@ import {
   type ProposalStatus,
   type User,
 } from '../../models/schema/index.ts';
-import type { Db } from '../../server/db/index.ts';
-import { proposalTrackingSections, loadProposal } from '../../server/proposals/index.ts';
+import type { Db } from '../../server/db/database.ts';
 import { makeChallenge, makeOrganization } from './factories.ts';
 import { relaxedLimits, signedIn } from './organization-factories.ts';
 import { createTestDatabase } from './test-db.ts';
@@ -141,37 +139,18 @@ export const criteria: Criterion[] = [
   { name: 'Facilidad de uso', weight: 40 },
 ];
 
-/**
- * A probe page that renders the tracking section of any proposal the way the proposal page does
- * (`{{> proposal-tracking section=tracking}}`), so the partial is tested without the page itself.
- */
-export function trackingProbe(db: Db): Router {
-  const router = Router();
-  router.get('/prueba/seguimiento/:id', async (req, res) => {
-    const { target } = await loadProposal(db, req);
-    res.render('proposals/tracking', {
-      pageTitle: target.proposal.title,
-      proposal: target.proposal,
-      challenge: target.challenge,
-      tracking: await proposalTrackingSections(db, target.proposal, req.user?.id),
-    });
-  });
-  return router;
-}
-
 type Person = Awaited<ReturnType<typeof signedIn>>['person'];
 
 /**
  * The cast of a review: the posting organization's two reviewers, a team (lead and member),
  * a member of another organization, a signed-in stranger and a visitor with a session but no
- * account; the app has the tracking probe mounted.
+ * account.
  */
 export async function reviewWorld() {
   const database = await createTestDatabase();
   const test: TestApp = await buildTestApp({
     ...relaxedLimits,
     database,
-    routers: [trackingProbe(database.db)],
   });
   const db = test.database.db;
   const organization = await makeOrganization(db, { name: 'Vecinos del Atoyac' });

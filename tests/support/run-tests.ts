@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../server/db/index.ts';
+import { openDatabase } from '../../server/db/database.ts';
 import { adminQuery, withDatabase } from './test-db.ts';
 
 const mode = process.argv[2] === 'e2e' ? 'e2e' : 'unit';

@@ -1,4 +1,4 @@
-import type { Mailer, OutgoingEmail } from '../../server/mail/index.ts';
+import type { Mailer, OutgoingEmail } from '../../server/mail/mailer.ts';
 import { buildTestApp, type TestApp } from './test-app.ts';
 
 /**

@@ -3,18 +3,17 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { parseConfig, type Config } from '../../server/config.ts';
-import type { Database } from '../../server/db/index.ts';
-import { developmentTools } from '../../server/dev/index.ts';
+import type { Database } from '../../server/db/database.ts';
+import { developmentTools } from '../../server/dev/development-tools.ts';
 import { createTranslator } from '../../server/i18n/index.ts';
+import { type Mailer, type OutgoingEmail } from '../../server/mail/mailer.ts';
 import {
-  type Mailer,
-  type OutgoingEmail,
   deliverDueEmails,
   startOutboxWorker,
   type DeliveryOptions,
   type DeliveryReport,
   type OutboxWorker,
-} from '../../server/mail/index.ts';
+} from '../../server/mail/outbox-worker.ts';
 import { createTestDatabase } from './test-db.ts';
 
 export interface TestApp {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../server/db/index.ts';
+import { openDatabase, type Database } from '../../server/db/database.ts';
 
 // Set by tests/support/run-tests.ts; a test file run on its own migrates a database itself.
 const templateFile = process.env.RETOS_TEST_PGLITE_TEMPLATE;

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { listen } from '../../server/runtime/index.ts';
+import { listen } from '../../server/runtime/http-server.ts';
 import { buildTestApp, type TestApp } from './test-app.ts';
 
 /**

@@ -5,10 +5,10 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { pino } from 'pino';
 import type { Config } from '../../../server/config.ts';
-import type { Database } from '../../../server/db/index.ts';
-import { listen, type RunningServer } from '../../../server/runtime/index.ts';
-import { createMailer, outboxDir } from '../../../server/mail/index.ts';
-import { seedDemoData } from '../../../server/seed/index.ts';
+import type { Database } from '../../../server/db/database.ts';
+import { listen, type RunningServer } from '../../../server/runtime/http-server.ts';
+import { createMailer, outboxDir } from '../../../server/mail/mailer.ts';
+import { seedDemoData } from '../../../server/seed/seed-demo-data.ts';
 import { buildTestApp, testConfig, type TestApp } from '../../support/test-app.ts';
 
 export interface E2eServer {

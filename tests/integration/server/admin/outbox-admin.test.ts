@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import Handlebars from 'handlebars';
 import { outbox, type OutboxMessage, type User } from '../../../../models/schema/index.ts';
-import { enqueueEmails, type EmailToSend } from '../../../../server/mail/index.ts';
+import { enqueueEmails, type EmailToSend } from '../../../../server/mail/outbox.ts';
 import { makeUser } from '../../../support/factories.ts';
 import {
   auditEventsFor,

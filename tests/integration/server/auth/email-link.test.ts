@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { loginTokens, outbox, users } from '../../../../models/schema/index.ts';
-import { createLoginToken } from '../../../../server/auth/index.ts';
+import { createLoginToken } from '../../../../server/auth/login-tokens.ts';
 import { makeUser } from '../../../support/factories.ts';
 import { signInByEmail, signInLinkFor } from '../../../support/sign-in.ts';
 import { buildTestApp, csrfTokenIn, visitor, type TestApp } from '../../../support/test-app.ts';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { sponsorships, type Challenge } from '../../../../models/schema/index.ts';
-import { encodeCursor, dayInMexico } from '../../../../server/challenges/index.ts';
+import { encodeCursor } from '../../../../server/challenges/browse-cursor.ts';
+import { dayInMexico } from '../../../../server/challenges/browse-service.ts';
 import {
   makeChallengeRows,
   makeProposals,

@@ -9,12 +9,9 @@ import {
   type Organization,
   type User,
 } from '../../../../models/schema/index.ts';
-import {
-  releaseExpiredClaims,
-  touchClaim,
-  touchClaimsForProposal,
-} from '../../../../server/claims/index.ts';
-import { startScheduledJobs } from '../../../../server/runtime/index.ts';
+import { releaseExpiredClaims } from '../../../../server/claims/expiry.ts';
+import { touchClaim, touchClaimsForProposal } from '../../../../server/claims/activity.ts';
+import { startScheduledJobs } from '../../../../server/runtime/scheduled-jobs.ts';
 import {
   activeClaimsOf,
   claimById,

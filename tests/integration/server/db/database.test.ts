@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { challenges } from '../../../../models/schema/index.ts';
-import { queryRows, type Database } from '../../../../server/db/index.ts';
+import { queryRows } from '../../../../server/db/query-rows.ts';
+import { type Database } from '../../../../server/db/database.ts';
 import { makeChallenge } from '../../../support/factories.ts';
 import { createTestDatabase } from '../../../support/test-db.ts';
 

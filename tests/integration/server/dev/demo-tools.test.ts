@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import request from 'supertest';
-import { createMailer } from '../../../../server/mail/index.ts';
+import { createMailer } from '../../../../server/mail/mailer.ts';
 import { buildTestApp } from '../../../support/test-app.ts';
 import { cookieClient, startTestServer } from '../../../support/test-server.ts';
 

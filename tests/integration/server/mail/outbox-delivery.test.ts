@@ -6,18 +6,17 @@ import type { ParsedMail } from 'mailparser';
 import { pino } from 'pino';
 import { outbox, type OutboxMessage, type User } from '../../../../models/schema/index.ts';
 import type { Config } from '../../../../server/config.ts';
-import { openDatabase, queryRows, type Database } from '../../../../server/db/index.ts';
+import { openDatabase, type Database } from '../../../../server/db/database.ts';
+import { queryRows } from '../../../../server/db/query-rows.ts';
 import { createTranslator, type Language } from '../../../../server/i18n/index.ts';
+import { createMailer, type Mailer } from '../../../../server/mail/mailer.ts';
+import { enqueueEmails, type EmailToSend } from '../../../../server/mail/outbox.ts';
 import {
-  createMailer,
-  type Mailer,
-  enqueueEmails,
-  type EmailToSend,
   deliverDueEmails,
   type DeliveryReport,
   type OutboxDeps,
-  unsubscribeUrl,
-} from '../../../../server/mail/index.ts';
+} from '../../../../server/mail/outbox-worker.ts';
+import { unsubscribeUrl } from '../../../../server/mail/unsubscribe-token.ts';
 import { makeUser } from '../../../support/factories.ts';
 import { startSmtpPeer, type SmtpPeer } from '../../../support/smtp-peer.ts';
 import { testConfig } from '../../../support/test-app.ts';

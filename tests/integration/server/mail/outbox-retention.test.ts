@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { inArray } from 'drizzle-orm';
 import { outbox, type OutboxStatus } from '../../../../models/schema/index.ts';
-import { deleteOldOutboxRows } from '../../../../server/mail/index.ts';
+import { deleteOldOutboxRows } from '../../../../server/mail/outbox.ts';
 import { buildTestApp, type TestApp } from '../../../support/test-app.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -2,11 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, inArray } from 'drizzle-orm';
 import { outbox, users, type User } from '../../../../models/schema/index.ts';
-import {
-  digestCutoff,
-  sendDailyDigests,
-  saveChoices,
-} from '../../../../server/notifications/index.ts';
+import { digestCutoff, sendDailyDigests } from '../../../../server/notifications/digest.ts';
+import { saveChoices } from '../../../../server/notifications/preferences.ts';
 import { makeUser } from '../../../support/factories.ts';
 import { claimNotice, enqueue, outboxRowsTo } from '../../../support/outbox-factories.ts';
 import { buildTestApp, type TestApp } from '../../../support/test-app.ts';

@@ -13,11 +13,8 @@ import {
   type ProposalStatus,
   type User,
 } from '../../../../models/schema/index.ts';
-import {
-  type OutgoingEmail,
-  notificationKinds,
-  type NotificationKind,
-} from '../../../../server/mail/index.ts';
+import { type OutgoingEmail } from '../../../../server/mail/mailer.ts';
+import { notificationKinds, type NotificationKind } from '../../../../server/mail/email-kinds.ts';
 import { startFakeGithub } from '../../../support/fake-github.ts';
 import { makeChallenge, makeMember, makeOrganization } from '../../../support/factories.ts';
 import { addMembership, relaxedLimits, signedIn } from '../../../support/organization-factories.ts';

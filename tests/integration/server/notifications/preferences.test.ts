@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { notificationPreferences, type User } from '../../../../models/schema/index.ts';
-import { notificationKinds } from '../../../../server/mail/index.ts';
+import { notificationKinds } from '../../../../server/mail/email-kinds.ts';
 import { claimNotice, enqueue, outboxRowsTo } from '../../../support/outbox-factories.ts';
 import { relaxedLimits, userByEmail } from '../../../support/organization-factories.ts';
 import { signInByEmail } from '../../../support/sign-in.ts';

@@ -8,7 +8,7 @@ import {
   type Proposal,
   type User,
 } from '../../../../models/schema/index.ts';
-import type { EmulatedRepository } from '../../../../server/dev/index.ts';
+import type { EmulatedRepository } from '../../../../server/dev/github-emulator.ts';
 import { makeChallenge } from '../../../support/factories.ts';
 import { startFakeGithub } from '../../../support/fake-github.ts';
 import { addTeamMember, makeProposal, makeVolunteer } from '../../../support/proposal-factories.ts';

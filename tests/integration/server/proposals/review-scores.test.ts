@@ -292,7 +292,8 @@ describe('scoring proposals against the challenge criteria', () => {
       const alerta = ids['Alerta de lluvias']!;
       const bot = ids['Bot de quejas']!;
       const mapa = ids['Mapa de baches']!;
-      assert.deepEqual(parse(response.text), [
+      assert.ok(response.text.startsWith('\uFEFF'), 'a byte-order mark, for Excel');
+      assert.deepEqual(parse(response.text, { bom: true }), [
         ['proposal_id', 'proposal', 'reviewer', 'criterion', 'weight', 'score', 'comment', 'date'],
         [
           alerta,
@@ -361,7 +362,7 @@ describe('scoring proposals against the challenge criteria', () => {
     await makeScore(world.db, proposal, nameless, 'Impacto', 4, '', new Date());
     const response = await world.reviewer.person.get(`/retos/${challenge.slug}/evaluacion.csv`);
     assert.equal(response.status, 200);
-    const [, row] = parse(response.text) as string[][];
+    const [, row] = parse(response.text, { bom: true }) as string[][];
     assert.equal(row![2], 'Persona sin nombre');
   });
 });

@@ -186,7 +186,7 @@ describe('accepting and declining proposals', () => {
     assert.equal(spanish.subject, 'Respuesta a tu propuesta: App de lluvia');
     assert.match(spanish.text, /No usa los datos abiertos del municipio\./);
 
-    const page = await world.guest.get(`/prueba/seguimiento/${proposal.id}`);
+    const page = await world.guest.get(`/propuestas/${proposal.id}`);
     assert.equal(page.status, 200);
     assert.match(page.text, /Motivo del rechazo/);
     assert.match(page.text, /No usa los datos abiertos del municipio\./);
@@ -233,7 +233,7 @@ describe('accepting and declining proposals', () => {
 
   it('shows the organization the review buttons, and nobody else', async () => {
     const proposal = await world.proposal('submitted');
-    const path = `/prueba/seguimiento/${proposal.id}`;
+    const path = `/propuestas/${proposal.id}`;
     const mine = await world.reviewer.person.get(path);
     assert.match(mine.text, new RegExp(`action="/propuestas/${proposal.id}/aceptar"`));
     assert.match(mine.text, new RegExp(`action="/propuestas/${proposal.id}/rechazar"`));

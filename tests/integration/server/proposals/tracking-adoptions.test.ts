@@ -69,7 +69,7 @@ describe('adoptions and community endorsements', () => {
       assert.equal((await auditEventsFor(world.db, proposal.id, 'proposal.adopt')).length, 1);
       assert.equal((await auditEventsFor(world.db, proposal.id, 'proposal.adoption')).length, 2);
 
-      const page = await world.guest.get(`/prueba/seguimiento/${proposal.id}`);
+      const page = await world.guest.get(`/propuestas/${proposal.id}`);
       const section = page.text.slice(page.text.indexOf('id="adopciones"'));
       assert.ok(
         section.indexOf('Municipio de Cholula') < section.indexOf('Vecinos del Atoyac'),
@@ -205,7 +205,7 @@ describe('adoptions and community endorsements', () => {
         world.otherOrganization.id,
       );
 
-      const page = await world.guest.get(`/prueba/seguimiento/${proposal.id}`);
+      const page = await world.guest.get(`/propuestas/${proposal.id}`);
       const section = page.text.slice(page.text.indexOf('id="respaldos"'));
       assert.match(section, /Ahora sabemos qué días hay agua en la colonia\./);
       assert.match(
@@ -277,7 +277,7 @@ describe('adoptions and community endorsements', () => {
       });
       await addMembership(world.db, world.otherOrganization, both.user);
       const path = `/propuestas/${proposal.id}/respaldos`;
-      const form = await both.person.get(`/prueba/seguimiento/${proposal.id}`);
+      const form = await both.person.get(`/propuestas/${proposal.id}`);
       assert.match(form.text, /<select id="endorsement-organizationId"/);
 
       const unchosen = await world.post(both.person, path, { statement: 'Funciona' });

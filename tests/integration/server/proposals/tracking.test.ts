@@ -222,7 +222,7 @@ describe('tracking a proposal: starting, progress and delivery', () => {
     assert.equal(newest!.milestone, null);
     assert.equal(newest!.linkUrl, null);
 
-    const page = await world.guest.get(`/prueba/seguimiento/${proposal.id}`);
+    const page = await world.guest.get(`/propuestas/${proposal.id}`);
     const timeline = page.text.slice(page.text.indexOf('id="avances"'));
     assert.ok(
       timeline.indexOf('Probamos con vecinos.') < timeline.indexOf('Armamos el prototipo'),
@@ -232,7 +232,7 @@ describe('tracking a proposal: starting, progress and delivery', () => {
     assert.match(timeline, /href="https:\/\/example\.org\/prototipo" rel="nofollow noopener ugc"/);
     assert.match(timeline, /Teo Equipo/);
     assert.doesNotMatch(page.text, /action="\/propuestas\/[^"]+\/avances"/, 'no form for visitors');
-    const teamPage = await world.lead.person.get(`/prueba/seguimiento/${proposal.id}`);
+    const teamPage = await world.lead.person.get(`/propuestas/${proposal.id}`);
     assert.match(teamPage.text, new RegExp(`action="/propuestas/${proposal.id}/avances"`));
     assert.match(teamPage.text, new RegExp(`action="/propuestas/${proposal.id}/iniciar"`));
   });
@@ -281,7 +281,7 @@ describe('tracking a proposal: starting, progress and delivery', () => {
 
   it('offers each action only to whoever may take it', async () => {
     const proposal = await world.proposal('in_progress');
-    const path = `/prueba/seguimiento/${proposal.id}`;
+    const path = `/propuestas/${proposal.id}`;
     const delivery = new RegExp(`action="/propuestas/${proposal.id}/entregar"`);
     assert.match((await world.reviewer.person.get(path)).text, delivery);
     for (const person of [world.lead.person, world.otherMember.person, world.guest]) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Challenge, Organization, User } from '../../../../models/schema/index.ts';
 import { createTranslator } from '../../../../server/i18n/index.ts';
-import { renderEmail } from '../../../../server/mail/index.ts';
+import { renderEmail } from '../../../../server/mail/templates.ts';
 import { roomyLimits, signedInPerson } from '../../../support/claim-factories.ts';
 import { makeChallenge, makeMember, makeOrganization } from '../../../support/factories.ts';
 import { buildTestApp, type TestApp } from '../../../support/test-app.ts';

@@ -7,7 +7,7 @@ import {
   type ChallengeQuestion,
   type User,
 } from '../../../../models/schema/index.ts';
-import type { Db } from '../../../../server/db/index.ts';
+import type { Db } from '../../../../server/db/database.ts';
 import { csrfTokenIn, type visitor } from '../../../support/test-app.ts';
 
 export type Person = ReturnType<typeof visitor>;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { organizations, challenges, users, memberships } from '../../../../models/schema/index.ts';
-import type { Database } from '../../../../server/db/index.ts';
-import { isDatabaseEmpty, seedDemoData } from '../../../../server/seed/index.ts';
+import type { Database } from '../../../../server/db/database.ts';
+import { isDatabaseEmpty, seedDemoData } from '../../../../server/seed/seed-demo-data.ts';
 import { createTestDatabase } from '../../../support/test-db.ts';
 
 describe('demo data', () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { User } from '../../../../models/schema/index.ts';
-import { displayName, isAdmin, isModerator, isVolunteer } from '../../../../server/people/index.ts';
-import { canManageAccount } from '../../../../server/accounts/index.ts';
+import { displayName } from '../../../../server/people/display-name.ts';
+import { isAdmin, isModerator, isVolunteer } from '../../../../server/people/roles.ts';
+import { canManageAccount } from '../../../../server/accounts/permissions.ts';
 import { createTranslator } from '../../../../server/i18n/index.ts';
 
 const person = (overrides: Partial<User> = {}): User => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { safeReturnTo } from '../../../../server/auth/index.ts';
+import { safeReturnTo } from '../../../../server/auth/return-to.ts';
 
 describe('safeReturnTo', () => {
   it('keeps paths on this site, with their query and fragment', () => {

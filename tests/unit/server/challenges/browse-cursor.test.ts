@@ -4,7 +4,7 @@ import {
   decodeCursor,
   encodeCursor,
   type CursorPosition,
-} from '../../../../server/challenges/index.ts';
+} from '../../../../server/challenges/browse-cursor.ts';
 
 const id = '3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f';
 const json = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

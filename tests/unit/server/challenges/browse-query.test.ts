@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browseUrl, parseBrowseQuery } from '../../../../server/challenges/index.ts';
+import { browseUrl, parseBrowseQuery } from '../../../../server/challenges/browse-query.ts';
 
 describe('browse query string', () => {
   it('maps the Spanish values to filters and keeps them for links', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expandableWords, wordForms } from '../../../../server/challenges/index.ts';
+import { expandableWords, wordForms } from '../../../../server/challenges/browse-search.ts';
 
 describe('search word forms', () => {
   it('adds the singular of a plural and the plural of a singular', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { skillKey } from '../../../../server/challenges/index.ts';
+import { skillKey } from '../../../../server/challenges/browse-skills.ts';
 
 describe('skill keys', () => {
   it('compare skills without case or accents', () => {

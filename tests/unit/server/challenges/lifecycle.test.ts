@@ -6,7 +6,7 @@ import {
   canTransition,
   challengeTransitions,
   type ChallengeTransition,
-} from '../../../../server/challenges/index.ts';
+} from '../../../../server/challenges/lifecycle.ts';
 
 const member = { isMember: true, isModerator: false };
 const moderator = { isMember: false, isModerator: true };

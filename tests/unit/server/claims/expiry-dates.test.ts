@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { claimDeadline, claimExpiryCutoff } from '../../../../server/claims/index.ts';
+import { claimDeadline, claimExpiryCutoff } from '../../../../server/claims/expiry.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date('2026-03-15T18:00:00.000Z');

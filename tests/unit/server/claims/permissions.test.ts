@@ -7,7 +7,7 @@ import {
   claimRefusal,
   isClaimable,
   showsClaims,
-} from '../../../../server/claims/index.ts';
+} from '../../../../server/claims/permissions.ts';
 
 const person = (overrides: Partial<User> = {}) =>
   ({ id: 'u1', githubId: 42, githubLogin: 'luz', deletedAt: null, ...overrides }) as User;

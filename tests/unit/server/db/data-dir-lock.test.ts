@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { DataDirLockedError, lockDataDir } from '../../../../server/db/index.ts';
+import { DataDirLockedError, lockDataDir } from '../../../../server/db/data-dir-lock.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'retos-lock-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderMarkdown } from '../../../../server/lib/index.ts';
+import { renderMarkdown } from '../../../../server/lib/markdown.ts';
 
 describe('renderMarkdown', () => {
   it('renders what people write: emphasis, lists, links, headings below the page ones', () => {

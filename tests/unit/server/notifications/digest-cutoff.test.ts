@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { digestCutoff } from '../../../../server/notifications/index.ts';
+import { digestCutoff } from '../../../../server/notifications/digest.ts';
 
 // Mexico City is UTC−6 all year (no daylight saving time since 2022).
 describe('the daily digest time', () => {

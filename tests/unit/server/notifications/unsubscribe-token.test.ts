@@ -4,7 +4,7 @@ import {
   readUnsubscribeToken,
   unsubscribeToken,
   unsubscribeUrl,
-} from '../../../../server/mail/index.ts';
+} from '../../../../server/mail/unsubscribe-token.ts';
 
 const config = {
   sessionSecret: 'a-test-secret-that-is-long-enough-123456',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { invitationForm, organizationForm } from '../../../../server/organizations/index.ts';
+import { invitationForm, organizationForm } from '../../../../server/organizations/forms.ts';
 
 const fieldsWithErrors = (result: {
   success: boolean;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { redactUrl } from '../../../../server/http/index.ts';
+import { redactUrl } from '../../../../server/http/request-logger.ts';
 import { createTranslator } from '../../../../server/i18n/index.ts';
-import { renderEmail } from '../../../../server/mail/index.ts';
+import { renderEmail } from '../../../../server/mail/templates.ts';
 
 describe('the invitation email', () => {
   const translator = createTranslator();

@@ -12,7 +12,7 @@ import {
   canViewDraftChallenges,
   canViewMembers,
   type ViewerRole,
-} from '../../../../server/organizations/index.ts';
+} from '../../../../server/organizations/permissions.ts';
 
 const person = (overrides: Partial<User> = {}): User => ({
   id: '00000000-0000-0000-0000-000000000001',

@@ -6,7 +6,7 @@ import {
   proposalFormValues,
   submissionErrors,
   technologyList,
-} from '../../../../server/proposals/index.ts';
+} from '../../../../server/proposals/forms.ts';
 
 describe('proposal forms', () => {
   it('reads technologies as a trimmed list without repeats', () => {

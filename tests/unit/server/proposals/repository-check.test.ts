@@ -4,14 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { parseConfig } from '../../../../server/config.ts';
 import { createTranslator } from '../../../../server/i18n/index.ts';
+import { isOsiApproved } from '../../../../server/proposals/osi-licences.ts';
 import {
-  isOsiApproved,
   canonicalRepositoryUrl,
   checkRepository,
-  describeRepositoryCheck,
   parseRepositoryUrl,
   repositoryApiUrl,
-} from '../../../../server/proposals/index.ts';
+} from '../../../../server/proposals/repository-check.ts';
+import { describeRepositoryCheck } from '../../../../server/proposals/page-view.ts';
 import {
   startFakeGithub,
   FAKE_CLIENT_ID,

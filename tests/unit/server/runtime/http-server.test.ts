@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listen } from '../../../../server/runtime/index.ts';
+import { listen } from '../../../../server/runtime/http-server.ts';
 
 describe('listen(...).close()', () => {
   it('lets a request in flight finish, then refuses new connections', async () => {

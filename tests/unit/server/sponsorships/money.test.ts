@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { centavosAsDecimal, formatCentavos, parsePesos } from '../../../../server/lib/index.ts';
-import { canChangeSponsorship } from '../../../../server/sponsorships/index.ts';
+import { centavosAsDecimal, formatCentavos, parsePesos } from '../../../../server/lib/money.ts';
+import { canChangeSponsorship } from '../../../../server/sponsorships/lifecycle.ts';
 import { sponsorshipStatuses } from '../../../../models/schema/index.ts';
 
 describe('money', () => {

@@ -1,77 +1,85 @@
-import { stringify } from 'csv-stringify/sync';
 import { Router, type Request, type Response } from 'express';
 import { requireUser } from '../auth/index.ts';
-import { challengeForViewer } from '../challenges/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { type FeatureDeps, formErrors } from '../http/index.ts';
+import { challengeInPath } from '../challenges/index.ts';
+import { ForbiddenError } from '../errors.ts';
 import {
-  MAX_SCORE_COMMENT,
+  fieldIdErrors,
+  formErrors,
+  sendCsv,
+  typedValues,
+  type FeatureDeps,
+} from '../http/index.ts';
+import {
+  changeProposalStatus,
+  lifecycleActor,
+  proposalInPath,
+  proposalsOnTeam,
+  transitionRefusal,
+  type LoadedProposal,
+  type ProposalPage,
+} from '../proposals/index.ts';
+import { scoringRefusal } from './permissions.ts';
+import { challengeRanking } from './ranking.ts';
+import { scoreExportCsv } from './score-export.ts';
+import {
   declineForm,
+  MAX_SCORE_COMMENT,
   parseScoreSheet,
   type ScoreSheetRow,
-} from './review-forms.ts';
-import {
-  challengeRanking,
-  reviewerScores,
-  saveScores,
-  scoreExportColumns,
-  scoreExportRows,
-  scoringRefusal,
-} from './review-service.ts';
+} from './score-sheet.ts';
+import { reviewerScores, saveScores } from './scores.ts';
 import { formatScore, scoringCriteria } from './scoring.ts';
-import { changeProposal, refusalFor } from './status-change.ts';
-import { proposalsOnTeam, type ProposalTarget, type ProposalViewer } from './team-queries.ts';
-import { fieldIdErrors, loadProposal, renderTrackingForm, typedValues } from './tracking-routes.ts';
 
-export function reviewRoutes(deps: FeatureDeps): Router {
-  const { db } = deps;
+// Reviewing the proposals of a challenge: accept or decline, score, rank, export the scores.
+export function reviewRoutes({ db }: FeatureDeps, page: ProposalPage): Router {
   const router = Router();
 
   router.post('/propuestas/:id/aceptar', requireUser, async (req, res) => {
-    const { target, viewer } = await loadProposal(db, req);
-    const { proposal } = await changeProposal(db, viewer, target, 'accept');
+    const { proposal } = await proposalInPath(db, req);
+    await changeProposalStatus(db, req.user!, proposal.id, 'accept');
     res.redirect(303, `/propuestas/${proposal.id}`);
   });
 
   router.post('/propuestas/:id/rechazar', requireUser, async (req, res) => {
-    const { target, viewer } = await loadProposal(db, req);
+    const loaded = await proposalInPath(db, req);
     // Who may decline is settled before what they wrote: a stranger is refused, not corrected.
-    const refusal = refusalFor(viewer, target, 'decline');
+    const refusal = transitionRefusal(
+      'decline',
+      loaded.proposal.status,
+      lifecycleActor(loaded.viewer),
+    );
     if (refusal) throw new ForbiddenError(refusal);
     const values = typedValues(req.body, ['reason']);
     const parsed = declineForm.safeParse(values);
     if (!parsed.success) {
-      return renderTrackingForm(db, req, res, target, {
-        name: 'decline',
-        values,
-        errors: fieldIdErrors('decline', formErrors(parsed.error, req.t)),
-      });
+      const errors = fieldIdErrors('decline', formErrors(parsed.error, req.t));
+      res.status(422);
+      return page.render(req, res, loaded, { form: { name: 'decline', values, errors } });
     }
-    const { proposal } = await changeProposal(db, viewer, target, 'decline', {
+    await changeProposalStatus(db, req.user!, loaded.proposal.id, 'decline', {
       declineReason: parsed.data.reason,
     });
-    res.redirect(303, `/propuestas/${proposal.id}`);
+    res.redirect(303, `/propuestas/${loaded.proposal.id}`);
   });
 
   async function scorableProposal(req: Request) {
-    const found = await loadProposal(db, req);
-    const criteria = scoringCriteria(found.target.challenge.criteria);
-    const refusal = scoringRefusal(found.viewer, found.target.proposal.status, criteria.length);
+    const loaded = await proposalInPath(db, req);
+    const criteria = scoringCriteria(loaded.challenge.criteria);
+    const refusal = scoringRefusal(loaded.viewer, loaded.proposal.status, criteria.length);
     if (refusal) throw new ForbiddenError(refusal);
-    return { ...found, criteria };
+    return { loaded, criteria };
   }
 
   async function renderScoreSheet(
     req: Request,
     res: Response,
-    target: ProposalTarget,
-    viewer: ProposalViewer & { userId: string },
+    loaded: LoadedProposal,
     sheet?: { rows: ScoreSheetRow[]; errors: Record<string, string> },
   ) {
     let rows = sheet?.rows;
     if (!rows) {
-      const saved = await reviewerScores(db, target.proposal.id, viewer.userId);
-      rows = scoringCriteria(target.challenge.criteria).map((criterion) => ({
+      const saved = await reviewerScores(db, loaded.proposal.id, req.user!.id);
+      rows = scoringCriteria(loaded.challenge.criteria).map((criterion) => ({
         name: criterion.name,
         weight: criterion.weight,
         score: String(saved.get(criterion.name)?.score ?? ''),
@@ -80,10 +88,10 @@ export function reviewRoutes(deps: FeatureDeps): Router {
     }
     const errors = sheet?.errors;
     res.render('proposals/evaluate', {
-      pageTitle: req.t('review.evaluate.title', { title: target.proposal.title }),
-      proposal: target.proposal,
-      challenge: target.challenge,
-      organization: target.organization,
+      pageTitle: req.t('review.evaluate.title', { title: loaded.proposal.title }),
+      proposal: loaded.proposal,
+      challenge: loaded.challenge,
+      organization: loaded.organization,
       maxComment: MAX_SCORE_COMMENT,
       errors: errors && Object.keys(errors).length > 0 ? errors : undefined,
       rows: rows.map((row, index) => ({
@@ -101,25 +109,25 @@ export function reviewRoutes(deps: FeatureDeps): Router {
   }
 
   router.get('/propuestas/:id/evaluar', requireUser, async (req, res) => {
-    const { target, viewer } = await scorableProposal(req);
-    await renderScoreSheet(req, res, target, viewer);
+    const { loaded } = await scorableProposal(req);
+    await renderScoreSheet(req, res, loaded);
   });
 
   router.post('/propuestas/:id/evaluar', requireUser, async (req, res) => {
-    const { target, viewer, criteria } = await scorableProposal(req);
+    const { loaded, criteria } = await scorableProposal(req);
     const sheet = parseScoreSheet(req.body, criteria, req.t);
     if (!sheet.ok) {
       res.status(422);
-      return renderScoreSheet(req, res, target, viewer, sheet);
+      return renderScoreSheet(req, res, loaded, sheet);
     }
-    await saveScores(db, viewer, target, sheet.entries);
-    res.redirect(303, `/retos/${target.challenge.slug}/evaluacion#propuesta-${target.proposal.id}`);
+    await saveScores(db, req.user!, loaded.proposal.id, sheet.entries);
+    const { challenge, proposal } = loaded;
+    res.redirect(303, `/retos/${challenge.slug}/evaluacion#propuesta-${proposal.id}`);
   });
 
   /** The challenge, for members of its organization only. */
   async function reviewedChallenge(req: Request) {
-    const found = await challengeForViewer(db, String(req.params.slug), req.user!.id);
-    if (!found) throw new NotFoundError();
+    const found = await challengeInPath(db, req);
     if (!found.viewerIsMember) throw new ForbiddenError('review.refusals.rankingMembersOnly');
     return found;
   }
@@ -132,30 +140,26 @@ export function reviewRoutes(deps: FeatureDeps): Router {
       req.user!.id,
       ranking.rows.map((row) => row.proposal),
     );
-    const rows = ranking.rows.map((row) => ({
-      ...row,
-      canScore: !onTeam.has(row.proposal.id) && ranking.criteria.length > 0,
-      means: row.criteria.map((criterion) => formatScore(criterion.mean, 2)),
-      total: formatScore(row.total, 1),
-    }));
     res.render('proposals/ranking', {
       pageTitle: req.t('review.ranking.title', { title: challenge.title }),
       challenge,
       organization,
       criteria: ranking.criteria,
       reviewers: ranking.reviewers,
-      rows,
+      rows: ranking.rows.map((row) => ({
+        ...row,
+        canScore: !onTeam.has(row.proposal.id) && ranking.criteria.length > 0,
+        means: row.criteria.map((criterion) => formatScore(criterion.mean, 2)),
+        total: formatScore(row.total, 1),
+      })),
     });
   });
 
   router.get('/retos/:slug/evaluacion.csv', requireUser, async (req, res) => {
     const { challenge } = await reviewedChallenge(req);
-    const rows = await scoreExportRows(db, challenge, req.t);
-    res.attachment(`evaluacion-${challenge.slug}.csv`);
-    res.type('text/csv; charset=utf-8');
     // Reviewers' scores are the organization's working notes: never kept by a shared cache.
     res.set('Cache-Control', 'private, no-store');
-    res.send(stringify(rows, { header: true, columns: [...scoreExportColumns] }));
+    sendCsv(res, `evaluacion-${challenge.slug}.csv`, await scoreExportCsv(db, challenge, req.t));
   });
 
   return router;

@@ -5,7 +5,7 @@ import {
   rankProposals,
   scoringCriteria,
   type ScoreEntry,
-} from '../../../../server/proposals/index.ts';
+} from '../../../../server/reviews/scoring.ts';
 
 const criteria = [
   { name: 'Impacto', weight: 60 },

@@ -1,4 +1,3 @@
-import { lockProposal } from './status-change.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   endorsements,
@@ -6,14 +5,21 @@ import {
   proposals,
   users,
   type ProposalStatus,
+  type User,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { publicPersonColumns } from '../people/index.ts';
 import type { Db } from '../db/index.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
-import type { EndorsementInput } from './tracking-forms.ts';
-import { adoptionsOf } from './tracking-service.ts';
-import type { ProposalTarget, ProposalViewer } from './team-queries.ts';
+import { publicPersonColumns } from '../people/index.ts';
+import {
+  findProposalTarget,
+  lockProposal,
+  proposalViewer,
+  type ProposalTarget,
+  type ProposalViewer,
+} from '../proposals/index.ts';
+import { adoptionsOf } from './adoptions.ts';
+import type { EndorsementInput } from './forms.ts';
 
 // The community that had the problem validates the solution in its own words: the people of
 // the organization that posted the challenge and of every organization that adopted it.
@@ -39,7 +45,6 @@ export async function endorsementStanding(
   db: Pick<Db, 'select'>,
   target: Pick<ProposalTarget, 'proposal' | 'challenge'>,
   viewer: ProposalViewer,
-  status: ProposalStatus = target.proposal.status,
 ): Promise<EndorsementStanding> {
   const adopters = (await adoptionsOf(db, target.proposal.id)).map((row) => row.organization.id);
   const voices = new Set([target.challenge.organizationId, ...adopters]);
@@ -66,7 +71,7 @@ export async function endorsementStanding(
   let refusal: string | undefined;
   if (viewer.isTeamMember) refusal = 'tracking.refusals.ownSolution';
   else if (eligible.length === 0) refusal = 'tracking.refusals.endorseNotMember';
-  else if (!isEndorsable(status)) refusal = 'tracking.refusals.endorseTooEarly';
+  else if (!isEndorsable(target.proposal.status)) refusal = 'tracking.refusals.endorseTooEarly';
   else if (existing) refusal = 'tracking.refusals.alreadyEndorsed';
   return { organizations: eligible, alreadyEndorsed: Boolean(existing), refusal };
 }
@@ -83,32 +88,35 @@ export function endorsingOrganization(
 /** Records the endorsement, once per person, after delivery, with its audit event. */
 export async function endorseProposal(
   db: Db,
-  viewer: ProposalViewer & { userId: string },
-  target: ProposalTarget,
+  actor: User,
+  proposalId: string,
   input: EndorsementInput,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const current = await lockProposal(tx, target.proposal.id);
-    const standing = await endorsementStanding(tx, target, viewer, current.status);
+    await lockProposal(tx, proposalId);
+    const target = (await findProposalTarget(tx, proposalId))!;
+    const standing = await endorsementStanding(
+      tx,
+      target,
+      await proposalViewer(tx, target, actor.id),
+    );
     if (standing.refusal) throw new ForbiddenError(standing.refusal);
-    if (!input.organizationId && standing.organizations.length > 1)
-      throw new ValidationError({ organizationId: 'tracking.errors.organizationRequired' });
+    if (input.organizationId && !endorsingOrganization(standing, input.organizationId)) {
+      throw new ForbiddenError('tracking.refusals.endorseNotMember');
+    }
     const organizationId = endorsingOrganization(standing, input.organizationId);
-    if (!organizationId) throw new ForbiddenError('tracking.refusals.endorseNotMember');
+    if (!organizationId) {
+      throw new ValidationError({ organizationId: 'tracking.errors.organizationRequired' });
+    }
     const [endorsement] = await tx
       .insert(endorsements)
-      .values({
-        proposalId: target.proposal.id,
-        organizationId,
-        userId: viewer.userId,
-        statement: input.statement,
-      })
+      .values({ proposalId, organizationId, userId: actor.id, statement: input.statement })
       .returning();
     await recordAudit(tx, {
-      actorId: viewer.userId,
+      actorId: actor.id,
       action: 'proposal.endorsement',
       subjectType: 'proposal',
-      subjectId: target.proposal.id,
+      subjectId: proposalId,
       organizationId,
       after: { endorsementId: endorsement!.id, organizationId, statement: input.statement },
     });
@@ -124,7 +132,7 @@ const endorsementColumns = {
   person: publicPersonColumns,
 };
 
-/** The endorsements of one proposal, oldest first. */
+/** The endorsements of these proposals, oldest first. */
 export async function endorsementsOf(db: Db, proposalIds: readonly string[]) {
   if (proposalIds.length === 0) return [];
   return db

@@ -1,0 +1,68 @@
+import { Router } from 'express';
+import { accountRoutes } from './accounts/index.ts';
+import { adminRoutes } from './admin/index.ts';
+import { challengeRoutes, challengesOnOrganizationPage } from './challenges/index.ts';
+import { claimRoutes, claimsOnChallengePage } from './claims/index.ts';
+import { dashboardRoutes } from './dashboards/index.ts';
+import type { FeatureDeps } from './http/index.ts';
+import { notificationRoutes } from './notifications/index.ts';
+import { organizationRoutes } from './organizations/index.ts';
+import { pagesRoutes } from './pages/index.ts';
+import {
+  proposalPage,
+  proposalRoutes,
+  proposalsOnChallengePage,
+  submissionRoutes,
+  teamRoutes,
+} from './proposals/index.ts';
+import { questionRoutes, questionsOnChallengePage } from './questions/index.ts';
+import { reviewOnProposalPage, reviewRoutes } from './reviews/index.ts';
+import {
+  pledgesOnOrganizationPage,
+  sponsorshipRoutes,
+  sponsorshipsOnChallengePage,
+} from './sponsorships/index.ts';
+import {
+  endorsementsOnChallengePage,
+  trackingOnProposalPage,
+  trackingRoutes,
+} from './tracking/index.ts';
+import { volunteerRoutes } from './volunteers/index.ts';
+
+/**
+ * Every feature's routes, and the sections features add to each other's pages: the one place
+ * that knows them all, so no feature has to import the features that build on it.
+ */
+export function featureRoutes(deps: FeatureDeps): Router {
+  const { db } = deps;
+  const router = Router();
+  const proposal = proposalPage(db, [reviewOnProposalPage(db), trackingOnProposalPage(db)]);
+
+  router.use(pagesRoutes(db));
+  router.use(accountRoutes(db, deps.config));
+  router.use(
+    challengeRoutes(deps, [
+      proposalsOnChallengePage(db),
+      endorsementsOnChallengePage(db),
+      questionsOnChallengePage(db),
+      claimsOnChallengePage(db),
+      sponsorshipsOnChallengePage(db),
+    ]),
+  );
+  router.use(
+    organizationRoutes(deps, [challengesOnOrganizationPage(db), pledgesOnOrganizationPage(db)]),
+  );
+  router.use(sponsorshipRoutes(deps));
+  router.use(claimRoutes(deps));
+  router.use(questionRoutes(deps));
+  router.use(proposalRoutes(deps, proposal));
+  router.use(teamRoutes(deps, proposal));
+  router.use(submissionRoutes(deps, proposal));
+  router.use(reviewRoutes(deps, proposal));
+  router.use(trackingRoutes(deps, proposal));
+  router.use(dashboardRoutes(deps));
+  router.use(notificationRoutes(deps));
+  router.use(adminRoutes(deps));
+  router.use(volunteerRoutes(db));
+  return router;
+}

@@ -1,0 +1,12 @@
+import type { Organization, User } from '../../models/schema/index.ts';
+import type { PageSection } from '../http/index.ts';
+import type { ViewerRole } from './permissions.ts';
+
+/** Who is looking at an organization's page, as the sections other features add need it. */
+export interface OrganizationPageViewer {
+  user: User | undefined;
+  role: ViewerRole;
+}
+
+/** A part of /organizaciones/:slug filled in by another feature (its challenges, its pledges). */
+export type OrganizationPageSection = PageSection<Organization, OrganizationPageViewer>;

@@ -1,0 +1,5 @@
+// Tracking: an accepted proposal's progress, its delivery, the organizations that adopt the
+// solution and the endorsements of the people who had the problem.
+export { endorsementsOnChallengePage } from './challenge-section.ts';
+export { trackingOnProposalPage } from './proposal-section.ts';
+export { trackingRoutes } from './routes.ts';
