@@ -5,11 +5,11 @@ import type { Config } from './config.ts';
 import type { Database } from './db/index.ts';
 import {
   authRoutes,
-  githubSettings,
   createPassport,
   defaultSignInLimits,
   type SignInLimits,
 } from './auth/index.ts';
+import { githubSettings } from './github/index.ts';
 import { healthRoutes } from './health/index.ts';
 import {
   currentUserLocals,

@@ -13,7 +13,6 @@ import {
   proposalRoutes,
   proposalsOnChallengePage,
   submissionRoutes,
-  teamRoutes,
 } from './proposals/index.ts';
 import { questionRoutes, questionsOnChallengePage } from './questions/index.ts';
 import { reviewOnProposalPage, reviewRoutes } from './reviews/index.ts';
@@ -27,6 +26,7 @@ import {
   trackingOnProposalPage,
   trackingRoutes,
 } from './tracking/index.ts';
+import { teamOnProposalPage, teamRoutes } from './teams/index.ts';
 import { volunteerRoutes } from './volunteers/index.ts';
 
 /**
@@ -36,7 +36,11 @@ import { volunteerRoutes } from './volunteers/index.ts';
 export function featureRoutes(deps: FeatureDeps): Router {
   const { db } = deps;
   const router = Router();
-  const proposal = proposalPage(db, [reviewOnProposalPage(db), trackingOnProposalPage(db)]);
+  const proposal = proposalPage(db, [
+    teamOnProposalPage(db),
+    reviewOnProposalPage(db),
+    trackingOnProposalPage(db),
+  ]);
 
   router.use(pagesRoutes(db));
   router.use(accountRoutes(db, deps.config));

@@ -1,13 +1,6 @@
-export {
-  DEMO_CLIENT_ID,
-  DEMO_CLIENT_SECRET,
-  DEMO_GITHUB_PATH,
-  githubSettings,
-} from './github-settings.ts';
-export { createLoginToken } from './login-tokens.ts';
+// Signing in: volunteers through GitHub (passport-github2), everyone else by an emailed link.
 export { createPassport } from './passport.ts';
 export { defaultSignInLimits, type SignInLimits } from './rate-limits.ts';
 export { requireUser } from './require-user.ts';
-export { safeReturnTo } from './return-to.ts';
-export { authRoutes } from './routes.ts';
 export { deleteStaleLoginTokens } from './login-tokens.ts';
+export { authRoutes } from './routes.ts';

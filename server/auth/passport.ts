@@ -3,7 +3,7 @@ import { Strategy as GithubStrategy, type Profile, type StrategyOptions } from '
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { EmailLinkStrategy } from './email-link-strategy.ts';
-import type { GithubSettings } from './github-settings.ts';
+import type { GithubSettings } from '../github/index.ts';
 import { consumeLoginToken } from './login-tokens.ts';
 import { findActiveUser, signInWithEmail, signInWithGithub } from './sign-in-service.ts';
 

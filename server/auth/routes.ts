@@ -5,7 +5,7 @@ import { SESSION_COOKIE, formErrors } from '../http/index.ts';
 import type { EmailLinkDeps } from './email-link-service.ts';
 import { sendSignInLink } from './email-link-service.ts';
 import { signInEmailForm } from './forms.ts';
-import type { GithubSettings } from './github-settings.ts';
+import type { GithubSettings } from '../github/index.ts';
 import { isLoginTokenUsable } from './login-tokens.ts';
 import type { AppPassport } from './passport.ts';
 import { signInLinkLimits, type SignInLimits } from './rate-limits.ts';

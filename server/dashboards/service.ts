@@ -9,7 +9,7 @@ import {
   proposalStatusOrder,
   teamProposalsOf,
   type TeamProposal,
-} from '../proposals/index.ts';
+} from '../teams/index.ts';
 
 /** A claim this close to lapsing is listed among the things that need the volunteer. */
 export const CLAIM_WARNING_DAYS = 3;

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_GITHUB_PATH } from '../auth/index.ts';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_GITHUB_PATH } from '../github/index.ts';
 import { NotFoundError } from '../errors.ts';
 import {
   createGithubEmulator,

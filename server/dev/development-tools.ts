@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { githubSettings } from '../auth/index.ts';
+import { githubSettings } from '../github/index.ts';
 import type { Config } from '../config.ts';
 import { outboxDir } from '../mail/index.ts';
 import { demoGithub } from './demo-github.ts';

@@ -11,8 +11,7 @@ import type { Db } from '../db/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { ProposalInput } from './forms.ts';
 import { canEditProposal, canProposeFor } from './permissions.ts';
-import { lockProposal } from './status-change.ts';
-import { findProposalTarget, proposalViewer } from './viewer.ts';
+import { lockForChange } from './locked.ts';
 
 export const proposalSnapshot = (row: Proposal) => ({
   title: row.title,
@@ -107,9 +106,8 @@ export async function updateProposal(
   input: ProposalInput,
 ): Promise<Proposal> {
   return db.transaction(async (tx) => {
-    const proposal = await lockProposal(tx, proposalId);
-    const target = (await findProposalTarget(tx, proposalId))!;
-    const viewer = await proposalViewer(tx, target, actor.id);
+    const target = await lockForChange(tx, proposalId, actor.id);
+    const { proposal, viewer } = target;
     if (!canEditProposal(proposal, viewer)) {
       throw new ForbiddenError(
         viewer.isTeamMember ? 'proposals.errors.notEditable' : 'proposals.errors.notTeam',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isHttpUrl } from '../lib/index.ts';
 import type { Proposal } from '../../models/schema/index.ts';
-import { canonicalRepositoryUrl } from './repository-check.ts';
+import { canonicalRepositoryUrl } from '../github/index.ts';
 
 export const MAX_TECHNOLOGIES = 20;
 
@@ -97,19 +97,3 @@ export function submissionErrors(
   if (!proposal.repositoryUrl) errors.repositoryUrl = 'proposals.errors.repositoryRequiredToSubmit';
   return errors;
 }
-
-const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$/;
-
-/** The lead invites by GitHub login; "@Login" and " login " are accepted as typed. */
-export const inviteForm = z.object({
-  login: z
-    .string()
-    .trim()
-    .transform((value) => value.replace(/^@/, ''))
-    .pipe(
-      z
-        .string()
-        .min(1, 'proposals.errors.loginRequired')
-        .regex(GITHUB_LOGIN, 'proposals.errors.loginInvalid'),
-    ),
-});

@@ -1,7 +1,8 @@
-// Proposals: a volunteer's open-source answer to a challenge, written by a team, and the one
-// lifecycle every status change goes through. Reviews and tracking build on this module.
+// Proposals: a volunteer's open-source answer to a challenge, drafted by a team, and the one
+// lifecycle every status change goes through. Teams, reviews and tracking build on it.
 export { proposalsOnChallengePage } from './challenge-section.ts';
 export { transitionRefusal } from './lifecycle.ts';
+export { lockForChange, lockProposal } from './locked.ts';
 export { aboutProposal } from './notify.ts';
 export {
   formState,
@@ -10,19 +11,11 @@ export {
   type ProposalPage,
   type ProposalPageSection,
 } from './page.ts';
+export { editableStatuses, isEditableStatus } from './permissions.ts';
 export { proposalInPath, proposalRoutes } from './routes.ts';
-export { applyProposalTransition, changeProposalStatus, lockProposal } from './status-change.ts';
+export { applyProposalTransition, changeProposalStatus } from './status-change.ts';
 export { submissionRoutes } from './submission-routes.ts';
-export {
-  pendingTeamInvitations,
-  proposalStatusOrder,
-  proposalsOnTeam,
-  solutionStatuses,
-  teamMemberIds,
-  teamProposalsOf,
-  type TeamProposal,
-} from './team-queries.ts';
-export { teamRoutes } from './team-routes.ts';
+export { teamMemberIds } from './team-members.ts';
 export {
   findProposalTarget,
   lifecycleActor,

@@ -2,7 +2,7 @@ import type { Proposal } from '../../models/schema/index.ts';
 import type { Tx } from '../db/index.ts';
 import { notifyUsers, organizationMemberIds } from '../notifications/index.ts';
 import type { ProposalTransition } from './lifecycle.ts';
-import { teamMemberIds } from './team-queries.ts';
+import { teamMemberIds } from './team-members.ts';
 import type { ProposalTarget } from './viewer.ts';
 
 /** Everything a proposal email says about where it belongs; plain JSON for the outbox. */

@@ -1,18 +1,13 @@
 import type { Proposal } from '../../models/schema/index.ts';
 import type { Translate } from '../i18n/index.ts';
-import { personView } from '../people/index.ts';
 import { submissionErrors } from './forms.ts';
 import {
-  canAnswerInvitation,
   canCheckRepository,
   canEditProposal,
-  canManageTeam,
-  canRemoveFromTeam,
   canSubmitProposal,
   canWithdrawProposal,
 } from './permissions.ts';
-import { isRepositoryProblem, parseRepositoryUrl } from './repository-check.ts';
-import type { TeamMember } from './team-queries.ts';
+import { isRepositoryProblem, parseRepositoryUrl } from '../github/index.ts';
 import type { LoadedProposal } from './viewer.ts';
 
 // What the proposal page shows, shaped for views/proposals/show.hbs: ready booleans, no rules.
@@ -62,29 +57,8 @@ function submissionView(loaded: LoadedProposal, t: Translate) {
   };
 }
 
-/** The team as the page lists it: members who joined, then (for the team) pending invitations. */
-function teamView(loaded: LoadedProposal, team: TeamMember[]) {
-  const { proposal, viewer } = loaded;
-  const people = team.map((member) => ({
-    userId: member.userId,
-    person: personView({ ...member, id: member.userId }),
-    githubLogin: member.deletedAt ? null : member.githubLogin,
-    invitedAt: member.invitedAt,
-    isLead: member.role === 'lead',
-    isViewer: member.userId === viewer.userId,
-    canRemove: canRemoveFromTeam(proposal, viewer, member.userId),
-    joined: Boolean(member.acceptedAt),
-  }));
-  return {
-    members: people.filter((member) => member.joined),
-    // Pending invitations are the team's business.
-    invitations: viewer.isTeamMember ? people.filter((member) => !member.joined) : [],
-  };
-}
-
 export function proposalPageView(
   loaded: LoadedProposal,
-  team: TeamMember[],
   history: { event: string; createdAt: Date }[],
   t: Translate,
 ) {
@@ -93,15 +67,12 @@ export function proposalPageView(
     proposal,
     challenge,
     organization,
-    ...teamView(loaded, team),
     check: describeRepositoryCheck(proposal, t),
     history,
     isDraft: proposal.status === 'draft',
     isWithdrawn: proposal.status === 'withdrawn',
     canEdit: canEditProposal(proposal, viewer),
     submission: submissionView(loaded, t),
-    canInvite: canManageTeam(proposal, viewer),
-    canAnswer: canAnswerInvitation(proposal, viewer),
     canCheck: canCheckRepository(proposal, viewer),
     canWithdraw: canWithdrawProposal(proposal, viewer),
   };

@@ -6,7 +6,6 @@ import type { Translate } from '../i18n/index.ts';
 import { proposalHistory } from './history.ts';
 import { noticeFor } from './notices.ts';
 import { proposalPageView } from './page-view.ts';
-import { proposalTeam } from './team-queries.ts';
 import type { LoadedProposal } from './viewer.ts';
 
 /** A form of the proposal page shown again, with what was typed and what is wrong (by field id). */
@@ -36,33 +35,33 @@ export function formState(form: PageForm | undefined, name: string) {
 
 export interface ProposalPage {
   /**
-   * Renders /propuestas/:id as the viewer may see it. A refused form (`form`) goes to its
-   * section; `errors` and `values` belong to the page's own forms. The caller sets the status.
+   * Renders /propuestas/:id as the viewer may see it. A refused form (`form`) goes back to its
+   * section with what was typed; `errors` are the page's own (submitting). The caller sets the
+   * status.
    */
   render(
     req: Request,
     res: Response,
     loaded: LoadedProposal,
-    extra?: { form?: PageForm; errors?: Record<string, string>; values?: Record<string, string> },
+    extra?: { form?: PageForm; errors?: Record<string, string> },
   ): Promise<void>;
 }
 
 export function proposalPage(db: Db, sections: readonly ProposalPageSection[]): ProposalPage {
   return {
     async render(req, res, loaded, extra = {}) {
-      const [team, history, loadedSections] = await Promise.all([
-        proposalTeam(db, loaded.proposal),
+      const [history, loadedSections] = await Promise.all([
         proposalHistory(db, loaded.proposal.id),
         loadSections(sections, loaded, { user: req.user, t: req.t, form: extra.form }),
       ]);
       res.render('proposals/show', {
         pageTitle: loaded.proposal.title,
         metaDescription: loaded.proposal.summary,
-        ...proposalPageView(loaded, team, history, req.t),
+        ...proposalPageView(loaded, history, req.t),
         notice: noticeFor(req),
         sections: loadedSections,
-        values: extra.values ?? {},
-        errors: extra.errors,
+        // One summary at the top of the page names what is wrong in whichever form was sent.
+        errors: extra.errors ?? extra.form?.errors,
       });
     },
   };

@@ -33,27 +33,6 @@ export function canEditProposal(proposal: Pick<Proposal, 'status'>, viewer: Prop
   return viewer.isTeamMember && isEditableStatus(proposal.status);
 }
 
-/** Only the lead invites and removes members, while the proposal is alive. */
-export function canManageTeam(proposal: Pick<Proposal, 'status'>, viewer: ProposalViewer) {
-  return viewer.isLead && isEditableStatus(proposal.status);
-}
-
-export function canAnswerInvitation(proposal: Pick<Proposal, 'status'>, viewer: ProposalViewer) {
-  return viewer.isInvited && isEditableStatus(proposal.status);
-}
-
-/** The lead removes anyone but themselves; a member may also leave. */
-export function canRemoveFromTeam(
-  proposal: Pick<Proposal, 'status' | 'leadId'>,
-  viewer: ProposalViewer,
-  targetUserId: string,
-): boolean {
-  if (!viewer.userId || !isEditableStatus(proposal.status) || targetUserId === proposal.leadId) {
-    return false;
-  }
-  return viewer.isLead || (targetUserId === viewer.userId && viewer.isTeamMember);
-}
-
 /** The team asks for the open-source check whenever it likes, once there is a repository. */
 export function canCheckRepository(
   proposal: Pick<Proposal, 'repositoryUrl'>,

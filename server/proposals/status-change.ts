@@ -17,13 +17,9 @@ import {
 } from './lifecycle.ts';
 import { queueTransitionEmails } from './notify.ts';
 import { challengeTakesProposals } from './permissions.ts';
-import type { RepositoryCheckResult } from './repository-check.ts';
-import {
-  findProposalTarget,
-  lifecycleActor,
-  proposalViewer,
-  type ProposalTarget,
-} from './viewer.ts';
+import type { RepositoryCheckResult } from '../github/index.ts';
+import { lockForChange } from './locked.ts';
+import { lifecycleActor, type ProposalTarget } from './viewer.ts';
 
 export interface TransitionOptions {
   /** decline: the reason, shown publicly and sent to the team. */
@@ -32,17 +28,6 @@ export interface TransitionOptions {
   check?: RepositoryCheckResult & { repositoryUrl: string };
   /** adopt: the organization that says it uses the solution; the actor must belong to it. */
   adoptingOrganizationId?: string;
-}
-
-/** The proposal's row, locked until the transaction ends: its status cannot change under us. */
-export async function lockProposal(tx: Pick<Tx, 'select'>, proposalId: string): Promise<Proposal> {
-  const [current] = await tx
-    .select()
-    .from(proposals)
-    .where(eq(proposals.id, proposalId))
-    .for('update');
-  if (!current) throw new ForbiddenError('tracking.refusals.gone');
-  return current;
 }
 
 export const checkColumns = (check: RepositoryCheckResult) => ({
@@ -112,9 +97,8 @@ export async function applyProposalTransition(
   name: ProposalTransition,
   options: TransitionOptions = {},
 ): Promise<{ proposal: Proposal; challengeStatus: ChallengeStatus }> {
-  const current = await lockProposal(tx, proposalId);
-  const target = (await findProposalTarget(tx, proposalId))!;
-  const viewer = await proposalViewer(tx, target, actorId);
+  const target = await lockForChange(tx, proposalId, actorId);
+  const { proposal: current, viewer } = target;
   const actor = lifecycleActor(viewer, options.adoptingOrganizationId);
   const refusal =
     transitionRefusal(name, current.status, actor) ?? extraRefusal(name, current, target, options);

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { requireUser } from '../auth/index.ts';
 import type { FeatureDeps } from '../http/index.ts';
 import type { ProposalPage } from './page.ts';
-import { repositoryApiUrl } from './repository-check.ts';
+import { repositoryApiUrl } from '../github/index.ts';
 import { proposalInPath } from './routes.ts';
 import { checkProposalRepository, submitProposal, withdrawProposal } from './submission.ts';
 

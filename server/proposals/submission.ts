@@ -5,14 +5,10 @@ import type { Db } from '../db/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import { submissionErrors } from './forms.ts';
 import { canCheckRepository, submissionRefusal } from './permissions.ts';
-import { checkRepository, type RepositoryCheckResult } from './repository-check.ts';
-import {
-  changeProposalStatus,
-  checkColumns,
-  checkSnapshot,
-  lockProposal,
-} from './status-change.ts';
-import { findProposalTarget, loadVisibleProposal, proposalViewer } from './viewer.ts';
+import { checkRepository, type RepositoryCheckResult } from '../github/index.ts';
+import { lockForChange } from './locked.ts';
+import { changeProposalStatus, checkColumns, checkSnapshot } from './status-change.ts';
+import { loadVisibleProposal } from './viewer.ts';
 
 type CheckFor = RepositoryCheckResult & { repositoryUrl: string };
 
@@ -28,9 +24,9 @@ async function recordRepositoryCheck(
   check: CheckFor,
 ): Promise<Proposal | undefined> {
   return db.transaction(async (tx) => {
-    const current = await lockProposal(tx, proposalId);
-    const target = (await findProposalTarget(tx, proposalId))!;
-    if (!canCheckRepository(current, await proposalViewer(tx, target, actor.id))) {
+    const target = await lockForChange(tx, proposalId, actor.id);
+    const current = target.proposal;
+    if (!canCheckRepository(current, target.viewer)) {
       throw new ForbiddenError('proposals.errors.notTeam');
     }
     const [updated] = await tx

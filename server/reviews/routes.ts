@@ -13,11 +13,11 @@ import {
   changeProposalStatus,
   lifecycleActor,
   proposalInPath,
-  proposalsOnTeam,
   transitionRefusal,
   type LoadedProposal,
   type ProposalPage,
 } from '../proposals/index.ts';
+import { proposalsOnTeam } from '../teams/index.ts';
 import { scoringRefusal } from './permissions.ts';
 import { challengeRanking } from './ranking.ts';
 import { scoreExportCsv } from './score-export.ts';

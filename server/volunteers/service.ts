@@ -1,7 +1,8 @@
 import { activeClaimsOfVolunteer } from '../claims/index.ts';
 import type { Db } from '../db/index.ts';
 import { volunteerByLogin } from '../people/index.ts';
-import { isPublicProposal, solutionStatuses, teamProposalsOf } from '../proposals/index.ts';
+import { isPublicProposal } from '../proposals/index.ts';
+import { solutionStatuses, teamProposalsOf } from '../teams/index.ts';
 
 /**
  * A volunteer's public profile: who they are, what they say they work on, their public proposals

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  inviteForm,
   proposalForm,
   proposalFormValues,
   submissionErrors,
@@ -55,19 +54,5 @@ describe('proposal forms', () => {
       submissionErrors({ summary: 's', approach: 'a', repositoryUrl: 'https://github.com/a/b' }),
       {},
     );
-  });
-
-  it('accepts a GitHub login typed with an @ and spaces, and refuses anything else', () => {
-    assert.equal(inviteForm.parse({ login: ' @EmiTorres ' }).login, 'EmiTorres');
-    for (const login of [
-      '',
-      '@',
-      'con espacio',
-      '-guion',
-      'a'.repeat(40),
-      'https://github.com/x',
-    ]) {
-      assert.equal(inviteForm.safeParse({ login }).success, false, login);
-    }
   });
 });

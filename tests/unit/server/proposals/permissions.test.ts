@@ -7,12 +7,9 @@ import {
   type User,
 } from '../../../../models/schema/index.ts';
 import {
-  canAnswerInvitation,
   canCheckRepository,
   canEditProposal,
-  canManageTeam,
   canProposeFor,
-  canRemoveFromTeam,
   canSubmitProposal,
   canWithdrawProposal,
 } from '../../../../server/proposals/permissions.ts';
@@ -81,39 +78,6 @@ describe('proposal permissions', () => {
         assert.equal(canEditProposal({ status }, relation), expected, `${role}, ${status}`);
       }
     }
-  });
-
-  it('lets only the lead manage the team, and the invitee answer, while alive', () => {
-    for (const status of proposalStatuses) {
-      for (const [role, relation] of Object.entries(roles)) {
-        const live = alive.includes(status);
-        assert.equal(
-          canManageTeam({ status }, relation),
-          live && role === 'lead',
-          `${role}, ${status}`,
-        );
-        assert.equal(
-          canAnswerInvitation({ status }, relation),
-          live && role === 'invitee',
-          `${role}, ${status}`,
-        );
-      }
-    }
-  });
-
-  it('lets the lead remove members but not themselves, and members leave', () => {
-    const proposal = { status: 'submitted', leadId: 'lead' } as const;
-    assert.equal(canRemoveFromTeam(proposal, roles.lead!, 'm'), true);
-    assert.equal(canRemoveFromTeam(proposal, roles.lead!, 'lead'), false);
-    assert.equal(canRemoveFromTeam(proposal, roles.member!, 'm'), true);
-    assert.equal(canRemoveFromTeam(proposal, roles.member!, 'other'), false);
-    assert.equal(canRemoveFromTeam(proposal, roles.member!, 'lead'), false);
-    assert.equal(canRemoveFromTeam(proposal, roles.stranger!, 'm'), false);
-    assert.equal(canRemoveFromTeam(proposal, roles.anonymous!, 'm'), false);
-    assert.equal(
-      canRemoveFromTeam({ status: 'delivered', leadId: 'lead' }, roles.lead!, 'm'),
-      false,
-    );
   });
 
   it('lets the team check a repository it has given', () => {

@@ -1,21 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { proposalMembers, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { Db, Tx } from '../db/index.ts';
+import type { Db } from '../db/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { isUuid } from '../lib/index.ts';
 import { notifyUsers } from '../notifications/index.ts';
 import { senderName, volunteerByLogin } from '../people/index.ts';
+import { lockForChange } from '../proposals/index.ts';
 import { canAnswerInvitation, canManageTeam, canRemoveFromTeam } from './permissions.ts';
-import { lockProposal } from './status-change.ts';
-import { findProposalTarget, proposalViewer } from './viewer.ts';
-
-/** The proposal locked for the transaction, with who the actor is to it, read inside it. */
-async function lockedForTeamChange(tx: Tx, proposalId: string, actorId: string) {
-  await lockProposal(tx, proposalId);
-  const target = (await findProposalTarget(tx, proposalId))!;
-  return { ...target, viewer: await proposalViewer(tx, target, actorId) };
-}
 
 /** The lead invites a volunteer by GitHub login; the invitation waits for their answer. */
 export async function inviteToTeam(
@@ -25,7 +17,7 @@ export async function inviteToTeam(
   login: string,
 ): Promise<User> {
   return db.transaction(async (tx) => {
-    const { proposal, challenge, viewer } = await lockedForTeamChange(tx, proposalId, actor.id);
+    const { proposal, challenge, viewer } = await lockForChange(tx, proposalId, actor.id);
     if (!canManageTeam(proposal, viewer)) {
       throw new ForbiddenError(
         viewer.isLead ? 'proposals.errors.notEditable' : 'proposals.errors.onlyLead',
@@ -76,7 +68,7 @@ export async function answerInvitation(
   accept: boolean,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const { proposal, challenge, viewer } = await lockedForTeamChange(tx, proposalId, actor.id);
+    const { proposal, challenge, viewer } = await lockForChange(tx, proposalId, actor.id);
     if (!canAnswerInvitation(proposal, viewer)) {
       throw new ForbiddenError('proposals.errors.noInvitation');
     }
@@ -107,7 +99,7 @@ export async function removeFromTeam(
 ): Promise<void> {
   if (!isUuid(targetUserId)) throw new NotFoundError();
   await db.transaction(async (tx) => {
-    const { proposal, challenge, viewer } = await lockedForTeamChange(tx, proposalId, actor.id);
+    const { proposal, challenge, viewer } = await lockForChange(tx, proposalId, actor.id);
     if (!canRemoveFromTeam(proposal, viewer, targetUserId)) {
       throw new ForbiddenError('proposals.errors.onlyLead');
     }

@@ -9,7 +9,7 @@ import {
   type ProposalStatus,
 } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
-import { editableStatuses } from './permissions.ts';
+import { editableStatuses } from '../proposals/index.ts';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -67,20 +67,6 @@ export async function proposalTeam(
     }
   }
   return rows;
-}
-
-/** The ids of everyone on the team: the lead and the members who accepted. */
-export async function teamMemberIds(
-  db: Reader,
-  proposal: Pick<Proposal, 'id' | 'leadId'>,
-): Promise<string[]> {
-  const rows = await db
-    .select({ userId: proposalMembers.userId })
-    .from(proposalMembers)
-    .where(and(eq(proposalMembers.proposalId, proposal.id), isNotNull(proposalMembers.acceptedAt)));
-  return [
-    ...new Set([...(proposal.leadId ? [proposal.leadId] : []), ...rows.map((r) => r.userId)]),
-  ];
 }
 
 /** Of these proposals, the ones whose team the person is on (as lead or accepted member). */

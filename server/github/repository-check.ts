@@ -1,5 +1,5 @@
 import type { RepositoryCheckStatus } from '../../models/schema/index.ts';
-import { githubSettings } from '../auth/index.ts';
+import { githubSettings } from './settings.ts';
 import type { Config } from '../config.ts';
 import { isOsiApproved } from './osi-licences.ts';
 

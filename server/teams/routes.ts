@@ -2,10 +2,9 @@ import { Router } from 'express';
 import { requireUser } from '../auth/index.ts';
 import { ValidationError } from '../errors.ts';
 import { formErrors, translatedErrors, type FeatureDeps } from '../http/index.ts';
+import { proposalInPath, type ProposalPage } from '../proposals/index.ts';
 import { inviteForm } from './forms.ts';
-import type { ProposalPage } from './page.ts';
-import { proposalInPath } from './routes.ts';
-import { answerInvitation, inviteToTeam, removeFromTeam } from './team.ts';
+import { answerInvitation, inviteToTeam, removeFromTeam } from './service.ts';
 
 // The team of a proposal: the lead invites by GitHub login, invitees answer, members leave.
 export function teamRoutes({ db }: FeatureDeps, page: ProposalPage): Router {
@@ -14,18 +13,17 @@ export function teamRoutes({ db }: FeatureDeps, page: ProposalPage): Router {
   router.post('/propuestas/:id/equipo', requireUser, async (req, res) => {
     const loaded = await proposalInPath(db, req);
     const values = { login: typeof req.body?.login === 'string' ? req.body.login : '' };
-    const parsed = inviteForm.safeParse(values);
-    if (!parsed.success) {
+    const refused = (errors: Record<string, string>) => {
       res.status(422);
-      return page.render(req, res, loaded, { values, errors: formErrors(parsed.error, req.t) });
-    }
+      return page.render(req, res, loaded, { form: { name: 'invite', values, errors } });
+    };
+    const parsed = inviteForm.safeParse(values);
+    if (!parsed.success) return refused(formErrors(parsed.error, req.t));
     try {
       await inviteToTeam(db, req.user!, loaded.proposal.id, parsed.data.login);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      res.status(422);
-      const errors = translatedErrors(error, req.t, { login: parsed.data.login });
-      return page.render(req, res, loaded, { values, errors });
+      return refused(translatedErrors(error, req.t, { login: parsed.data.login }));
     }
     res.redirect(303, `/propuestas/${loaded.proposal.id}?aviso=invitacion-enviada#equipo`);
   });

@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { parseConfig } from '../../../../server/config.ts';
 import { createTranslator } from '../../../../server/i18n/index.ts';
-import { isOsiApproved } from '../../../../server/proposals/osi-licences.ts';
+import { isOsiApproved } from '../../../../server/github/osi-licences.ts';
 import {
   canonicalRepositoryUrl,
   checkRepository,
   parseRepositoryUrl,
   repositoryApiUrl,
-} from '../../../../server/proposals/repository-check.ts';
+} from '../../../../server/github/repository-check.ts';
 import { describeRepositoryCheck } from '../../../../server/proposals/page-view.ts';
 import {
   startFakeGithub,
