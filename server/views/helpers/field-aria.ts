@@ -3,7 +3,8 @@ import Handlebars, { type HelperOptions } from 'handlebars';
 /**
  * `{{fieldAria}}` inside `{{#> field id=… hint=… error=…}}`: the control's aria-describedby
  * (its hint, then its error) and aria-invalid when there is an error. Outside the partial, give
- * them as `{{fieldAria id="x" hint=true error=errors.x}}`.
+ * them as `{{fieldAria id="x" hint=true error=errors.x}}`. A fieldset of radios takes
+ * `invalid=false`: it names the error, and its radios carry aria-invalid themselves.
  */
 export default function fieldAria(this: unknown, options: HelperOptions): Handlebars.SafeString {
   const context = (this ?? {}) as Record<string, unknown>;
@@ -14,9 +15,10 @@ export default function fieldAria(this: unknown, options: HelperOptions): Handle
     .filter(Boolean)
     .map((part) => Handlebars.escapeExpression(part))
     .join(' ');
+  const invalid = pick('error') && hash.invalid !== false;
   const attributes = [
     described ? ` aria-describedby="${described}"` : '',
-    pick('error') ? ' aria-invalid="true"' : '',
+    invalid ? ' aria-invalid="true"' : '',
   ].join('');
   return new Handlebars.SafeString(attributes);
 }
