@@ -229,10 +229,9 @@ describe('organization invitations', () => {
     const invalid = await invite('no-es-correo');
     assert.equal(invalid.status, 422);
     assert.match(invalid.text, /Escribe un correo electrónico válido/);
-    assert.match(
-      invalid.text,
-      /id="email"[^>]* aria-invalid="true" aria-describedby="email-error"/,
-    );
+    const emailInput = invalid.text.match(/<input id="email"[^>]*>/)?.[0] ?? '';
+    assert.match(emailInput, / aria-invalid="true"/);
+    assert.match(emailInput, / aria-describedby="email-error"/);
     assert.match(invalid.text, /value="no-es-correo"/);
     assert.equal(test.mail.length, sentBefore);
   });
