@@ -1,9 +1,12 @@
 import { and, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
-import { outbox, type OutboxStatus } from '../../models/schema/index.ts';
+import { outbox, type OutboxStatus, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
+import { ForbiddenError } from '../errors.ts';
 import { isLanguage, type Translator } from '../i18n/index.ts';
 import { renderSubject } from '../mail/index.ts';
+import { isAdmin } from '../people/index.ts';
 
 const FAILED_SHOWN = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -59,7 +62,14 @@ export async function failedEmails(db: Db, translator: Translator) {
  * Puts failed emails back in line with a fresh set of attempts, audited. Only failed ones: an
  * email already sent or on its way is never sent again from here.
  */
-export async function retryFailedEmails(db: Db, adminId: string, ids?: string[]) {
+export async function retryFailedEmails(
+  db: Db,
+  admins: Pick<Config, 'adminEmails' | 'adminGithubLogins'>,
+  actor: User,
+  ids?: string[],
+) {
+  if (!isAdmin(actor, admins)) throw new ForbiddenError('admin.refused');
+  const adminId = actor.id;
   return db.transaction(async (tx) => {
     const retried = await tx
       .update(outbox)

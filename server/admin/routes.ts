@@ -33,14 +33,14 @@ export function adminRoutes(deps: FeatureDeps): Router {
   });
 
   router.post('/admin/correo/reintentar', async (req, res) => {
-    const retried = await retryFailedEmails(db, req.user!.id);
+    const retried = await retryFailedEmails(db, config, req.user!);
     res.redirect(303, `/admin?reintentados=${retried}#correo`);
   });
 
   router.post('/admin/correo/:id/reintentar', async (req, res) => {
     const id = String(req.params.id);
     if (!isUuid(id)) throw new NotFoundError();
-    const retried = await retryFailedEmails(db, req.user!.id, [id]);
+    const retried = await retryFailedEmails(db, config, req.user!, [id]);
     res.redirect(303, `/admin?reintentados=${retried}#correo`);
   });
 

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { displayName } from '../people/index.ts';
 import { requireUser } from '../auth/index.ts';
-import { challengeForViewer } from '../challenges/index.ts';
+import { challengeInPath } from '../challenges/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { type FeatureDeps, formErrors } from '../http/index.ts';
 import { releaseForm } from './forms.ts';
@@ -18,11 +18,7 @@ export function claimRoutes(deps: FeatureDeps): Router {
   const { db } = deps;
   const router = Router();
 
-  async function found(req: Request) {
-    const result = await challengeForViewer(db, String(req.params.slug), req.user?.id);
-    if (!result) throw new NotFoundError();
-    return result;
-  }
+  const found = (req: Request) => challengeInPath(db, req);
 
   /** The challenge and the active claim an organization member is about to release. */
   async function releasable(req: Request) {
@@ -54,13 +50,13 @@ export function claimRoutes(deps: FeatureDeps): Router {
 
   router.post('/retos/:slug/reclamar', requireUser, async (req, res) => {
     const { challenge } = await found(req);
-    await claimChallenge(db, req.user!, challenge);
+    await claimChallenge(db, req.user!, challenge.id);
     res.redirect(303, backTo(challenge.slug));
   });
 
   router.post('/retos/:slug/soltar', requireUser, async (req, res) => {
     const { challenge } = await found(req);
-    await releaseOwnClaim(db, req.user!.id, challenge);
+    await releaseOwnClaim(db, req.user!, challenge.id);
     res.redirect(303, backTo(challenge.slug));
   });
 
@@ -69,22 +65,14 @@ export function claimRoutes(deps: FeatureDeps): Router {
   );
 
   router.post('/retos/:slug/reclamos/:id/liberar', requireUser, async (req, res) => {
-    const { challenge, organization, claim, viewerIsMember } = await releasable(req);
+    const { challenge, claim } = await releasable(req);
     const values = { reason: typeof req.body?.reason === 'string' ? req.body.reason : '' };
     const parsed = releaseForm.safeParse(values);
     if (!parsed.success) {
       res.status(422);
       return renderRelease(req, res, { values, errors: formErrors(parsed.error, req.t) });
     }
-    await releaseClaimAsOrganization(
-      db,
-      req.user!.id,
-      viewerIsMember,
-      challenge,
-      claim,
-      parsed.data.reason,
-      organization.name,
-    );
+    await releaseClaimAsOrganization(db, req.user!, challenge.id, claim.id, parsed.data.reason);
     res.redirect(303, backTo(challenge.slug));
   });
 

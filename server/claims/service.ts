@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { challenges, claims, users, type Challenge, type User } from '../../models/schema/index.ts';
+import { challenges, claims, organizations, users, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { publicPersonColumns } from '../people/index.ts';
 import { queueClaimEmail } from './notify.ts';
-import type { Db } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import { isUuid } from '../lib/index.ts';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { membershipRole } from '../organizations/index.ts';
 import { canReleaseClaimAsOrganization, canReleaseOwnClaim, claimRefusal } from './permissions.ts';
 
 export type Claim = typeof claims.$inferSelect;
@@ -19,6 +20,17 @@ export const claimSnapshot = (claim: Claim) => ({
   releaseReason: claim.releaseReason,
 });
 
+/** The challenge as it is now, held still for the claim change being made in this transaction. */
+async function challengeForClaim(tx: Pick<Tx, 'select'>, challengeId: string) {
+  const [challenge] = await tx
+    .select()
+    .from(challenges)
+    .where(eq(challenges.id, challengeId))
+    .for('share');
+  if (!challenge) throw new NotFoundError();
+  return challenge;
+}
+
 /**
  * A volunteer says "I am working on this". Claiming again while the claim is active changes
  * nothing; the partial unique index settles two requests racing for the same claim.
@@ -26,11 +38,12 @@ export const claimSnapshot = (claim: Claim) => ({
 export async function claimChallenge(
   db: Db,
   user: User,
-  challenge: Challenge,
+  challengeId: string,
 ): Promise<{ claim: Claim; created: boolean }> {
-  const refusal = claimRefusal(user, challenge);
-  if (refusal) throw new ForbiddenError(`claims.errors.${refusal}`);
   return db.transaction(async (tx) => {
+    const challenge = await challengeForClaim(tx, challengeId);
+    const refusal = claimRefusal(user, challenge);
+    if (refusal) throw new ForbiddenError(`claims.errors.${refusal}`);
     const [created] = await tx
       .insert(claims)
       .values({ challengeId: challenge.id, userId: user.id })
@@ -64,10 +77,12 @@ export async function claimChallenge(
 /** The volunteer stops working on the challenge; nothing happens when they had no claim. */
 export async function releaseOwnClaim(
   db: Db,
-  actorId: string,
-  challenge: Challenge,
+  actor: User,
+  challengeId: string,
 ): Promise<Claim | undefined> {
+  const actorId = actor.id;
   return db.transaction(async (tx) => {
+    const challenge = await challengeForClaim(tx, challengeId);
     const [current] = await tx
       .select()
       .from(claims)
@@ -94,20 +109,37 @@ export async function releaseOwnClaim(
   });
 }
 
-/** A member of the challenge's organization releases someone's claim, with a public reason. */
+/**
+ * A member of the challenge's organization releases someone's claim, with a public reason. The
+ * claim is locked and the actor's membership read inside the transaction.
+ */
 export async function releaseClaimAsOrganization(
   db: Db,
-  actorId: string,
-  actorIsChallengeMember: boolean,
-  challenge: Challenge,
-  claim: Claim,
+  actor: User,
+  challengeId: string,
+  claimId: string,
   reason: string,
-  organizationName: string,
 ): Promise<Claim> {
-  if (!canReleaseClaimAsOrganization(claim, actorIsChallengeMember)) {
-    throw new ForbiddenError('claims.errors.releaseRefused');
-  }
+  if (!isUuid(claimId)) throw new NotFoundError();
+  const actorId = actor.id;
   return db.transaction(async (tx) => {
+    const [claim] = await tx
+      .select()
+      .from(claims)
+      .where(and(eq(claims.id, claimId), eq(claims.challengeId, challengeId)))
+      .for('update');
+    if (!claim) throw new NotFoundError();
+    const challenge = await challengeForClaim(tx, challengeId);
+    const [organization] = await tx
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, challenge.organizationId));
+    const isMember = (await membershipRole(tx, actorId, challenge.organizationId)) !== null;
+    if (!canReleaseClaimAsOrganization(claim, isMember)) {
+      throw isMember
+        ? new NotFoundError('claims.errors.notActive')
+        : new ForbiddenError('claims.errors.releaseRefused');
+    }
     const released = await markReleased(tx, claim, actorId, reason);
     // Released, expired or withdrawn a moment ago by someone else.
     if (!released) throw new ForbiddenError('claims.errors.notActive');
@@ -121,7 +153,7 @@ export async function releaseClaimAsOrganization(
       after: { ...claimSnapshot(released), releasedBy: 'organization' },
     });
     await queueClaimEmail(tx, claim.userId, 'claim-released', challenge, {
-      organization: organizationName,
+      organization: organization!.name,
       reason,
     });
     return released;

@@ -4,12 +4,13 @@ import {
   users,
   type NotificationDelivery,
 } from '../../models/schema/index.ts';
+import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import {
   defaultDelivery,
   notificationKinds,
+  readUnsubscribeToken,
   type NotificationKind,
-  type UnsubscribeScope,
 } from '../mail/index.ts';
 
 export type NotificationChoices = Record<NotificationKind, NotificationDelivery>;
@@ -51,14 +52,18 @@ export async function saveChoices(
 }
 
 /**
- * What an unsubscribe link does: the kind it names, or every kind, becomes "never". False when
- * the account is gone (deleted accounts get nothing anyway).
+ * What an unsubscribe link does: the kind it names, or every kind, becomes "never". The signed
+ * token is the authority, checked here before anything is written: null for a token that is
+ * malformed or not signed by us; false when the account is gone (deleted accounts get nothing).
  */
-export async function unsubscribe(
+export async function unsubscribeWithToken(
   db: Db,
-  userId: string,
-  scope: UnsubscribeScope,
-): Promise<boolean> {
+  config: Pick<Config, 'sessionSecret'>,
+  token: string,
+): Promise<boolean | null> {
+  const found = readUnsubscribeToken(config, token);
+  if (!found) return null;
+  const { userId, scope } = found;
   return db.transaction(async (tx) => {
     const [person] = await tx
       .select({ deletedAt: users.deletedAt })

@@ -4,7 +4,7 @@ import { requireUser } from '../auth/index.ts';
 import { type FeatureDeps, formErrors } from '../http/index.ts';
 import { preferencesForm, typedChoices } from './forms.ts';
 import { notificationKinds, readUnsubscribeToken, type UnsubscribeScope } from '../mail/index.ts';
-import { preferencesOf, saveChoices, unsubscribe } from './preferences.ts';
+import { preferencesOf, saveChoices, unsubscribeWithToken } from './preferences.ts';
 
 /** The choices as the form lists them: one group per kind, one radio per delivery. */
 function formGroups(req: Request, values: Record<string, string>) {
@@ -72,7 +72,7 @@ export function notificationRoutes(deps: FeatureDeps): Router {
         invalid: true,
       });
     }
-    const done = req.method === 'POST' ? await unsubscribe(db, found.userId, found.scope) : false;
+    const done = req.method === 'POST' ? await unsubscribeWithToken(db, config, token) : false;
     res.render('notifications/unsubscribe', {
       pageTitle: req.t('notifications.unsubscribe.title'),
       token,

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { displayName } from '../people/index.ts';
 import { requireUser } from '../auth/index.ts';
-import { challengeForViewer } from '../challenges/index.ts';
+import { challengeInPath } from '../challenges/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { type FeatureDeps, formErrors } from '../http/index.ts';
 import { answerForm, bodyValue, questionForm, BODY_MAX } from './forms.ts';
@@ -17,11 +17,7 @@ import {
 export function questionRoutes({ db, config }: FeatureDeps): Router {
   const router = Router();
 
-  async function found(req: Request) {
-    const result = await challengeForViewer(db, String(req.params.slug), req.user?.id);
-    if (!result) throw new NotFoundError();
-    return result;
-  }
+  const found = (req: Request) => challengeInPath(db, req);
 
   /** The challenge and one of its own questions; a question of another challenge is not found. */
   async function foundQuestion(req: Request) {
@@ -45,7 +41,13 @@ export function questionRoutes({ db, config }: FeatureDeps): Router {
         bodyMax: BODY_MAX,
       });
     }
-    const question = await askQuestion(db, config.baseUrl, req.user!, challenge, parsed.data.body);
+    const question = await askQuestion(
+      db,
+      config.baseUrl,
+      req.user!,
+      challenge.id,
+      parsed.data.body,
+    );
     res.redirect(303, questionPath(challenge.slug, question.id));
   });
 
@@ -67,7 +69,14 @@ export function questionRoutes({ db, config }: FeatureDeps): Router {
         bodyMax: BODY_MAX,
       });
     }
-    await answerQuestion(db, config.baseUrl, req.user!, challenge, question, parsed.data.body);
+    await answerQuestion(
+      db,
+      config.baseUrl,
+      req.user!,
+      challenge.id,
+      question.id,
+      parsed.data.body,
+    );
     res.redirect(303, questionPath(challenge.slug, question.id));
   });
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import {
   challengeQuestions,
+  challenges,
   memberships,
   questionAnswers,
   users,
@@ -9,7 +10,7 @@ import {
   type QuestionAnswer,
   type User,
 } from '../../models/schema/index.ts';
-import { publicPersonColumns } from '../people/index.ts';
+import { publicName, publicPersonColumns } from '../people/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { isUuid } from '../lib/index.ts';
@@ -20,24 +21,14 @@ import { canAnswerQuestion, canAskQuestion } from './permissions.ts';
 
 const QUESTION_EXCERPT_IN_ANSWER = 140;
 
-type Author = Pick<User, 'id' | 'name' | 'githubName' | 'githubLogin' | 'deletedAt'>;
-type AskedChallenge = Pick<
-  Challenge,
-  'id' | 'slug' | 'title' | 'organizationId' | 'status' | 'archived'
->;
-
 /** Where a question lives on the challenge page; emails link to it. */
 export const questionAnchor = (questionId: string) => `pregunta-${questionId}`;
 export const questionPath = (slug: string, questionId: string) =>
   `/retos/${slug}#${questionAnchor(questionId)}`;
 
-// The name others know the writer by; '' lets each email say "unnamed" in its reader's language.
-const publicName = (author: Author) =>
-  author.name || author.githubName || (author.githubLogin ? `@${author.githubLogin}` : '');
-
 /** One question of a challenge, by id; undefined for an unknown, malformed or foreign id. */
 export async function findQuestion(
-  db: Db,
+  db: Pick<Db, 'select'>,
   challengeId: string,
   questionId: string,
 ): Promise<ChallengeQuestion | undefined> {
@@ -98,32 +89,47 @@ export async function questionsOfChallenge(
   }));
 }
 
-/** Asks the challenge's organization in public; its members are told in the same transaction. */
+/** The challenge as it is now, held still while a question or answer is written to it. */
+async function challengeToDiscuss(tx: Pick<Tx, 'select'>, challengeId: string) {
+  const [challenge] = await tx
+    .select()
+    .from(challenges)
+    .where(eq(challenges.id, challengeId))
+    .for('share');
+  if (!challenge) throw new NotFoundError();
+  return challenge;
+}
+
+/**
+ * Asks the challenge's organization in public, while the challenge takes questions (read inside
+ * the transaction); its members are told in the same transaction.
+ */
 export async function askQuestion(
   db: Db,
   baseUrl: string,
   author: User,
-  challenge: AskedChallenge,
+  challengeId: string,
   body: string,
 ): Promise<ChallengeQuestion> {
-  if (!canAskQuestion(author, challenge)) throw new ForbiddenError('questions.errors.closed');
   return db.transaction(async (tx) => {
+    const challenge = await challengeToDiscuss(tx, challengeId);
+    if (!canAskQuestion(author, challenge)) throw new ForbiddenError('questions.errors.closed');
     const [question] = await tx
       .insert(challengeQuestions)
-      .values({ challengeId: challenge.id, authorId: author.id, body })
+      .values({ challengeId, authorId: author.id, body })
       .returning();
     await recordAudit(tx, {
       actorId: author.id,
       action: 'question.ask',
       subjectType: 'challenge',
-      subjectId: challenge.id,
+      subjectId: challengeId,
       organizationId: challenge.organizationId,
       after: { questionId: question!.id },
     });
     const members = await organizationMemberIds(tx, challenge.organizationId);
     await tell(tx, members, author.id, 'challenge-question', {
       challenge: challenge.title,
-      author: publicName(author),
+      author: publicName(author) ?? '',
       excerpt: plainExcerpt(body),
       link: `${baseUrl}${questionPath(challenge.slug, question!.id)}`,
     });
@@ -132,44 +138,46 @@ export async function askQuestion(
 }
 
 /**
- * Answers a question in public; its asker, everyone who answered it before and the
- * organization's members are told in the same transaction, never the one who answers.
+ * Answers a question of the challenge in public; its asker, everyone who answered it before and
+ * the organization's members are told in the same transaction, never the one who answers.
  */
 export async function answerQuestion(
   db: Db,
   baseUrl: string,
   author: User,
-  challenge: AskedChallenge,
-  question: ChallengeQuestion,
+  challengeId: string,
+  questionId: string,
   body: string,
 ): Promise<QuestionAnswer> {
-  if (question.challengeId !== challenge.id) throw new NotFoundError();
-  if (!canAnswerQuestion(author, challenge)) throw new ForbiddenError('questions.errors.closed');
   return db.transaction(async (tx) => {
+    const challenge = await challengeToDiscuss(tx, challengeId);
+    const question = await findQuestion(tx, challengeId, questionId);
+    if (!question) throw new NotFoundError();
+    if (!canAnswerQuestion(author, challenge)) throw new ForbiddenError('questions.errors.closed');
     const [answer] = await tx
       .insert(questionAnswers)
-      .values({ questionId: question.id, authorId: author.id, body })
+      .values({ questionId, authorId: author.id, body })
       .returning();
     await recordAudit(tx, {
       actorId: author.id,
       action: 'question.answer',
       subjectType: 'challenge',
-      subjectId: challenge.id,
+      subjectId: challengeId,
       organizationId: challenge.organizationId,
-      after: { questionId: question.id, answerId: answer!.id },
+      after: { questionId, answerId: answer!.id },
     });
     const earlier = await tx
       .selectDistinct({ id: questionAnswers.authorId })
       .from(questionAnswers)
-      .where(and(eq(questionAnswers.questionId, question.id), ne(questionAnswers.id, answer!.id)));
+      .where(and(eq(questionAnswers.questionId, questionId), ne(questionAnswers.id, answer!.id)));
     const members = await organizationMemberIds(tx, challenge.organizationId);
     const people = [question.authorId, ...earlier.map((row) => row.id), ...members];
     await tell(tx, people, author.id, 'question-answer', {
       challenge: challenge.title,
-      author: publicName(author),
+      author: publicName(author) ?? '',
       question: plainExcerpt(question.body, QUESTION_EXCERPT_IN_ANSWER),
       excerpt: plainExcerpt(body),
-      link: `${baseUrl}${questionPath(challenge.slug, question.id)}`,
+      link: `${baseUrl}${questionPath(challenge.slug, questionId)}`,
     });
     return answer!;
   });
