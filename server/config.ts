@@ -28,19 +28,39 @@ const commaList = <T extends z.ZodType>(item: T) =>
 
 const httpUrl = urlWithProtocols(['http', 'https'], 'must be an http:// or https:// URL');
 
+/** A whole number in a range, its messages naming what it counts (one message for all, or each). */
+const wholeNumber = (
+  range: { min: number; max: number; fallback: number },
+  messages: string | { type: string; int: string; min: string; max: string },
+) => {
+  const say =
+    typeof messages === 'string'
+      ? { type: messages, int: messages, min: messages, max: messages }
+      : messages;
+  return z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: say.type })
+      .int(say.int)
+      .min(range.min, say.min)
+      .max(range.max, say.max)
+      .default(range.fallback),
+  );
+};
+
 const envSchema = z.object({
   NODE_ENV: z.preprocess(
     emptyAsUndefined,
     z.enum(['development', 'production', 'test']).default('development'),
   ),
-  PORT: z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ message: 'must be a port number' })
-      .int('must be a whole number')
-      .min(0, 'must be between 0 and 65535')
-      .max(65535, 'must be between 0 and 65535')
-      .default(3000),
+  PORT: wholeNumber(
+    { min: 0, max: 65535, fallback: 3000 },
+    {
+      type: 'must be a port number',
+      int: 'must be a whole number',
+      min: 'must be between 0 and 65535',
+      max: 'must be between 0 and 65535',
+    },
   ),
   BASE_URL: optional(httpUrl),
   DATABASE_URL: optional(
@@ -62,42 +82,34 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
   ),
-  CLAIM_EXPIRY_DAYS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ message: 'must be a number of days' })
-      .int('must be a whole number of days')
-      .min(1, 'must be at least 1 day')
-      .max(365, 'must be at most 365 days')
-      .default(14),
+  CLAIM_EXPIRY_DAYS: wholeNumber(
+    { min: 1, max: 365, fallback: 14 },
+    {
+      type: 'must be a number of days',
+      int: 'must be a whole number of days',
+      min: 'must be at least 1 day',
+      max: 'must be at most 365 days',
+    },
   ),
-  OUTBOX_MAX_ATTEMPTS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ message: 'must be a number of attempts' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(50, 'must be at most 50')
-      .default(10),
+  OUTBOX_MAX_ATTEMPTS: wholeNumber(
+    { min: 1, max: 50, fallback: 10 },
+    {
+      type: 'must be a number of attempts',
+      int: 'must be a whole number',
+      min: 'must be at least 1',
+      max: 'must be at most 50',
+    },
   ),
-  OUTBOX_RETRY_SECONDS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ message: 'must be a number of seconds' })
-      .int('must be a whole number of seconds')
-      .min(1, 'must be at least 1 second')
-      .max(86_400, 'must be at most 86400 seconds')
-      .default(60),
+  OUTBOX_RETRY_SECONDS: wholeNumber(
+    { min: 1, max: 86_400, fallback: 60 },
+    {
+      type: 'must be a number of seconds',
+      int: 'must be a whole number of seconds',
+      min: 'must be at least 1 second',
+      max: 'must be at most 86400 seconds',
+    },
   ),
-  DIGEST_HOUR: z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ message: 'must be an hour from 0 to 23' })
-      .int('must be an hour from 0 to 23')
-      .min(0, 'must be an hour from 0 to 23')
-      .max(23, 'must be an hour from 0 to 23')
-      .default(8),
-  ),
+  DIGEST_HOUR: wholeNumber({ min: 0, max: 23, fallback: 8 }, 'must be an hour from 0 to 23'),
   TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
     z

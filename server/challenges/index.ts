@@ -6,4 +6,4 @@ export { challengesOnOrganizationPage } from './organization-section.ts';
 export type { ChallengePageSection, ChallengePageViewer } from './page-sections.ts';
 export { challengeInPath } from './routes.ts';
 export { challengeForViewer } from './service.ts';
-export { followProposal } from './status-change.ts';
+export { followProposal, holdChallenge } from './status-change.ts';

@@ -19,6 +19,20 @@ export async function lockChallenge(tx: Pick<Tx, 'select'>, challengeId: string)
   return current;
 }
 
+/**
+ * The challenge as it is now, held for the rest of the transaction (a shared lock: its status
+ * cannot change under a claim, a question or an answer being written to it).
+ */
+export async function holdChallenge(tx: Pick<Tx, 'select'>, challengeId: string) {
+  const [challenge] = await tx
+    .select()
+    .from(challenges)
+    .where(eq(challenges.id, challengeId))
+    .for('share');
+  if (!challenge) throw new NotFoundError();
+  return challenge;
+}
+
 /** The one place a challenge's status changes, with its audit event, in the caller's transaction. */
 async function applyTransition(
   tx: Tx,

@@ -3,9 +3,10 @@ import { challenges, claims, organizations, users, type User } from '../../model
 import { recordAudit } from '../audit/index.ts';
 import { publicPersonColumns } from '../people/index.ts';
 import { queueClaimEmail } from './notify.ts';
-import type { Db, Tx } from '../db/index.ts';
+import type { Db } from '../db/index.ts';
 import { isUuid } from '../lib/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { holdChallenge } from '../challenges/index.ts';
 import { membershipRole } from '../organizations/index.ts';
 import { canReleaseClaimAsOrganization, canReleaseOwnClaim, claimRefusal } from './permissions.ts';
 
@@ -20,17 +21,6 @@ export const claimSnapshot = (claim: Claim) => ({
   releaseReason: claim.releaseReason,
 });
 
-/** The challenge as it is now, held still for the claim change being made in this transaction. */
-async function challengeForClaim(tx: Pick<Tx, 'select'>, challengeId: string) {
-  const [challenge] = await tx
-    .select()
-    .from(challenges)
-    .where(eq(challenges.id, challengeId))
-    .for('share');
-  if (!challenge) throw new NotFoundError();
-  return challenge;
-}
-
 /**
  * A volunteer says "I am working on this". Claiming again while the claim is active changes
  * nothing; the partial unique index settles two requests racing for the same claim.
@@ -41,7 +31,7 @@ export async function claimChallenge(
   challengeId: string,
 ): Promise<{ claim: Claim; created: boolean }> {
   return db.transaction(async (tx) => {
-    const challenge = await challengeForClaim(tx, challengeId);
+    const challenge = await holdChallenge(tx, challengeId);
     const refusal = claimRefusal(user, challenge);
     if (refusal) throw new ForbiddenError(`claims.errors.${refusal}`);
     const [created] = await tx
@@ -82,7 +72,7 @@ export async function releaseOwnClaim(
 ): Promise<Claim | undefined> {
   const actorId = actor.id;
   return db.transaction(async (tx) => {
-    const challenge = await challengeForClaim(tx, challengeId);
+    const challenge = await holdChallenge(tx, challengeId);
     const [current] = await tx
       .select()
       .from(claims)
@@ -129,7 +119,7 @@ export async function releaseClaimAsOrganization(
       .where(and(eq(claims.id, claimId), eq(claims.challengeId, challengeId)))
       .for('update');
     if (!claim) throw new NotFoundError();
-    const challenge = await challengeForClaim(tx, challengeId);
+    const challenge = await holdChallenge(tx, challengeId);
     const [organization] = await tx
       .select({ name: organizations.name })
       .from(organizations)

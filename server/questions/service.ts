@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import {
   challengeQuestions,
-  challenges,
   memberships,
   questionAnswers,
   users,
@@ -12,6 +11,7 @@ import {
 } from '../../models/schema/index.ts';
 import { publicName, publicPersonColumns } from '../people/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { holdChallenge } from '../challenges/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { isUuid } from '../lib/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -89,17 +89,6 @@ export async function questionsOfChallenge(
   }));
 }
 
-/** The challenge as it is now, held still while a question or answer is written to it. */
-async function challengeToDiscuss(tx: Pick<Tx, 'select'>, challengeId: string) {
-  const [challenge] = await tx
-    .select()
-    .from(challenges)
-    .where(eq(challenges.id, challengeId))
-    .for('share');
-  if (!challenge) throw new NotFoundError();
-  return challenge;
-}
-
 /**
  * Asks the challenge's organization in public, while the challenge takes questions (read inside
  * the transaction); its members are told in the same transaction.
@@ -112,7 +101,7 @@ export async function askQuestion(
   body: string,
 ): Promise<ChallengeQuestion> {
   return db.transaction(async (tx) => {
-    const challenge = await challengeToDiscuss(tx, challengeId);
+    const challenge = await holdChallenge(tx, challengeId);
     if (!canAskQuestion(author, challenge)) throw new ForbiddenError('questions.errors.closed');
     const [question] = await tx
       .insert(challengeQuestions)
@@ -150,7 +139,7 @@ export async function answerQuestion(
   body: string,
 ): Promise<QuestionAnswer> {
   return db.transaction(async (tx) => {
-    const challenge = await challengeToDiscuss(tx, challengeId);
+    const challenge = await holdChallenge(tx, challengeId);
     const question = await findQuestion(tx, challengeId, questionId);
     if (!question) throw new NotFoundError();
     if (!canAnswerQuestion(author, challenge)) throw new ForbiddenError('questions.errors.closed');
