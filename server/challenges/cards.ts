@@ -44,7 +44,8 @@ export function toChallengeCard(row: CardRow): ChallengeCard {
     organizationKind: row.organizationKind!,
     organizationVerified: row.verifiedAt !== null,
     place: placeName(row),
-    deadline: row.deadline,
+    // A deadline matters while the challenge is open; afterwards it is history.
+    deadline: row.status === 'open' ? row.deadline : null,
   };
 }
 

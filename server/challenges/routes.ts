@@ -52,6 +52,8 @@ export function challengePageRoutes(
       ...view,
       authorName: view.author ? displayName(view.author, req.t) : null,
       canEdit: canEditChallenge(view.viewerIsMember),
+      isDraft: challenge.status === 'draft',
+      openDeadline: challenge.status === 'open' ? challenge.deadline : null,
       statusButtons: statusButtons(challenge.status, actor, req.t),
       canReplicate: Boolean(req.user) && challenge.status !== 'draft',
       canWatch: canWatchChallenge(challenge, Boolean(req.user)),

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { displayName, isVolunteer } from '../people/index.ts';
+import { displayName, isVolunteer, personView } from '../people/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import type { FeatureDeps } from '../http/index.ts';
@@ -39,7 +39,7 @@ export function dashboardRoutes({ db, config }: FeatureDeps): Router {
         ...organization,
         claims: organization.claims.map((claim) => ({
           ...claim,
-          volunteerName: displayName(claim.volunteer, req.t),
+          volunteer: personView(claim.volunteer),
         })),
       })),
     });

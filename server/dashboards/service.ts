@@ -105,6 +105,7 @@ export async function ourChallenges(db: Db, userId: string) {
         challengeSlug: challenges.slug,
         challengeTitle: challenges.title,
         volunteer: {
+          id: users.id,
           name: users.name,
           githubName: users.githubName,
           githubLogin: users.githubLogin,
