@@ -69,14 +69,6 @@ export function inFieldOrder(
   return { ...ordered, ...errors };
 }
 
-/** What was typed, to show the form again exactly as it was sent. */
-export function submittedValues(body: unknown, fields: readonly string[]): Record<string, string> {
-  const raw = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(
-    fields.map((field) => [field, typeof raw[field] === 'string' ? (raw[field] as string) : '']),
-  );
-}
-
 export const invitationForm = z.object({
   email: z
     .string({ error: 'organizations.errors.emailRequired' })

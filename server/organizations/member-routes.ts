@@ -5,7 +5,13 @@ import type { Organization, User } from '../../models/schema/index.ts';
 import { displayName } from '../people/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors.ts';
-import { type FeatureDeps, formErrors, DatabaseRateLimitStore } from '../http/index.ts';
+import {
+  DatabaseRateLimitStore,
+  type FeatureDeps,
+  formErrors,
+  translatedErrors,
+  typedValues,
+} from '../http/index.ts';
 import { invitationForm, roleForm } from './forms.ts';
 import {
   createInvitation,
@@ -117,11 +123,11 @@ export function memberRoutes(deps: FeatureDeps): Router {
     const { organization, role } = await organizationInPath(db, req);
     if (!canInviteMembers(role)) throw new ForbiddenError();
     const parsed = invitationForm.safeParse(req.body ?? {});
-    const typed = typeof req.body?.email === 'string' ? (req.body.email as string) : '';
+    const typed = typedValues(req.body, ['email']);
     if (!parsed.success) {
       res.status(422);
       return renderMembers(req, res, organization, role, {
-        values: { email: typed },
+        values: typed,
         errors: formErrors(parsed.error, req.t),
       });
     }
@@ -132,10 +138,8 @@ export function memberRoutes(deps: FeatureDeps): Router {
       if (!(error instanceof ValidationError)) throw error;
       res.status(422);
       return renderMembers(req, res, organization, role, {
-        values: { email: typed },
-        errors: Object.fromEntries(
-          Object.entries(error.fieldErrors).map(([field, key]) => [field, req.t(key)]),
-        ),
+        values: typed,
+        errors: translatedErrors(error, req.t),
       });
     }
     res.redirect(303, `/organizaciones/${organization.slug}/miembros?aviso=invitacion-enviada`);

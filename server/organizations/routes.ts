@@ -2,13 +2,13 @@ import { Router, type Request, type Response } from 'express';
 import type { Organization } from '../../models/schema/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
-import { type FeatureDeps, formErrors, loadSections } from '../http/index.ts';
+import { type FeatureDeps, formErrors, loadSections, typedValues } from '../http/index.ts';
+import { placeName } from '../lib/index.ts';
 import {
   inFieldOrder,
   kindFilter,
   organizationFields,
   organizationForm,
-  submittedValues,
   verificationForm,
 } from './forms.ts';
 import { invitationRoutes } from './invitation-routes.ts';
@@ -19,7 +19,6 @@ import { canEditOrganization, canVerifyOrganizations, canViewMembers } from './p
 import {
   createOrganization,
   listOrganizations,
-  placeOf,
   setVerification,
   updateOrganization,
 } from './service.ts';
@@ -83,7 +82,7 @@ export function organizationRoutes(
     if (!parsed.success) {
       res.status(422);
       return renderForm(req, res, {
-        values: submittedValues(req.body, organizationFields),
+        values: typedValues(req.body, organizationFields),
         errors: inFieldOrder(formErrors(parsed.error, req.t), organizationFields),
       });
     }
@@ -98,7 +97,7 @@ export function organizationRoutes(
       metaDescription: organization.description.slice(0, 160) || undefined,
       current: 'organizations',
       organization,
-      place: placeOf(organization.stateCode, organization.municipality),
+      place: placeName(organization),
       sections: await loadSections(sections, organization, { user: req.user, role }),
       role,
       canEdit: canEditOrganization(role),
@@ -122,7 +121,7 @@ export function organizationRoutes(
       res.status(422);
       return renderForm(req, res, {
         organization,
-        values: submittedValues(req.body, organizationFields),
+        values: typedValues(req.body, organizationFields),
         errors: inFieldOrder(formErrors(parsed.error, req.t), organizationFields),
       });
     }

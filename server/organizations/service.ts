@@ -1,5 +1,4 @@
 import { and, asc, count, eq, like, ne, or, sql } from 'drizzle-orm';
-import { mexicanStateName } from '../../models/mexican-states.ts';
 import {
   challenges,
   memberships,
@@ -10,17 +9,12 @@ import {
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { notifyUsers, organizationMemberIds } from '../notifications/index.ts';
-import type { Db, Tx } from '../db/index.ts';
-import { slugify } from '../lib/index.ts';
+import { isUniqueViolation, type Db, type Tx } from '../db/index.ts';
+import { placeName, slugify } from '../lib/index.ts';
 import type { OrganizationInput } from './forms.ts';
 
 // Paths under /organizaciones/ that an organization's slug must never take.
 const RESERVED_SLUGS = new Set(['nueva']);
-
-/** "Municipality, State", or null for national reach. */
-export function placeOf(stateCode: string | null, municipality: string | null): string | null {
-  return [municipality, mexicanStateName(stateCode)].filter(Boolean).join(', ') || null;
-}
 
 /** What the audit log keeps of an organization's profile. */
 function profileSnapshot(organization: Organization) {
@@ -66,7 +60,7 @@ export async function listOrganizations(db: Db, kind?: OrganizationKind) {
   return rows.map((row) => ({
     ...row,
     challengeCount: Number(row.challengeCount),
-    place: placeOf(row.stateCode, row.municipality),
+    place: placeName(row),
   }));
 }
 
@@ -83,10 +77,6 @@ async function freeSlug(tx: Tx, name: string): Promise<string> {
     if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }
 }
-
-const isUniqueViolation = (error: unknown) =>
-  (error as { cause?: { code?: string } })?.cause?.code === '23505' ||
-  (error as { code?: string })?.code === '23505';
 
 /** A new organization with its creator as owner; two people racing for a slug both succeed. */
 export async function createOrganization(
