@@ -14,7 +14,9 @@ import type { Db, Tx } from '../db/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { isLanguage, type Language } from '../i18n/index.ts';
 import { enqueueEmails } from '../mail/index.ts';
+import { lockOrganization, requireRole } from './guards.ts';
 import { membershipRole } from './membership.ts';
+import { canInviteMembers, canRevokeInvitations } from './permissions.ts';
 
 export const INVITATION_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,20 +34,23 @@ const pending = () =>
 const invitationPath = (token: string) => `/invitaciones/${encodeURIComponent(token)}`;
 
 /**
- * Invites an address to join as a member; only the hash of the link's token is stored. A new
- * invitation to the same address replaces a pending one, so the newest link is the one that works.
+ * An owner invites an address to join as a member; only the hash of the link's token is stored. A
+ * new invitation to the same address replaces a pending one, so the newest link is the one that
+ * works.
  */
 export async function createInvitation(
   db: Db,
   inviter: User,
-  organization: Pick<Organization, 'id' | 'name' | 'kind'>,
+  organizationId: string,
   email: string,
   language: Language,
   now = new Date(),
 ): Promise<{ token: string; invitation: OrganizationInvitation }> {
   const token = randomBytes(32).toString('base64url');
-  const organizationId = organization.id;
   return db.transaction(async (tx) => {
+    // Locked, so an owner demoted at the same moment cannot still send an invitation.
+    const organization = await lockOrganization(tx, organizationId);
+    await requireRole(tx, inviter, organizationId, canInviteMembers);
     const [member] = await tx
       .select({ id: users.id })
       .from(memberships)
@@ -111,6 +116,8 @@ export async function revokeInvitation(
   invitationId: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockOrganization(tx, organizationId);
+    await requireRole(tx, actor, organizationId, canRevokeInvitations);
     const [revoked] = await tx
       .update(organizationInvitations)
       .set({ revokedAt: new Date() })

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import type { Organization, User } from '../../models/schema/index.ts';
+import type { Organization } from '../../models/schema/index.ts';
 import { displayName } from '../people/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors.ts';
@@ -131,9 +131,8 @@ export function memberRoutes(deps: FeatureDeps): Router {
         errors: formErrors(parsed.error, req.t),
       });
     }
-    const inviter: User = req.user!;
     try {
-      await createInvitation(db, inviter, organization, parsed.data.email, req.language);
+      await createInvitation(db, req.user!, organization.id, parsed.data.email, req.language);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       res.status(422);

@@ -1,14 +1,16 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import {
-  memberships,
-  organizations,
-  users,
-  type MembershipRole,
-  type User,
-} from '../../models/schema/index.ts';
+import { memberships, users, type MembershipRole, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { HttpError, NotFoundError } from '../errors.ts';
+import { lockOrganization, requireRole } from './guards.ts';
+import { membershipRole } from './membership.ts';
+import {
+  canChangeMemberRoles,
+  canLeaveOrganization,
+  canRemoveMembers,
+  type ViewerRole,
+} from './permissions.ts';
 
 /** An organization always keeps at least one owner, who can invite and remove people. */
 export class LastOwnerError extends HttpError {
@@ -41,26 +43,6 @@ export async function listMembers(db: Db, organizationId: string) {
     );
 }
 
-/**
- * Locks the organization for the rest of the transaction, so two membership changes made at the
- * same moment (two owners leaving together) are decided one after the other.
- */
-async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
-  await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId))
-    .for('update');
-}
-
-async function roleOf(tx: Tx, organizationId: string, userId: string) {
-  const [row] = await tx
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
-  return row?.role;
-}
-
 async function ownerCount(tx: Tx, organizationId: string): Promise<number> {
   const [row] = await tx
     .select({ owners: count() })
@@ -79,9 +61,14 @@ export async function endMembership(
   organizationId: string,
   memberId: string,
 ): Promise<void> {
+  const leaving = actor.id === memberId;
+  // Leaving is each member's own choice; removing someone else is for owners.
+  const allowed = (role: ViewerRole) =>
+    leaving ? canLeaveOrganization(role) : canRemoveMembers(role);
   await db.transaction(async (tx) => {
     await lockOrganization(tx, organizationId);
-    const role = await roleOf(tx, organizationId, memberId);
+    await requireRole(tx, actor, organizationId, allowed);
+    const role = await membershipRole(tx, memberId, organizationId);
     if (!role) throw new NotFoundError();
     if (role === 'owner' && (await ownerCount(tx, organizationId)) <= 1) {
       throw new LastOwnerError();
@@ -91,7 +78,7 @@ export async function endMembership(
       .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, memberId)));
     await recordAudit(tx, {
       actorId: actor.id,
-      action: actor.id === memberId ? 'membership.leave' : 'membership.remove',
+      action: leaving ? 'membership.leave' : 'membership.remove',
       subjectType: 'membership',
       subjectId: memberId,
       organizationId,
@@ -101,7 +88,7 @@ export async function endMembership(
   });
 }
 
-/** Makes a member an owner or an owner a member; the last owner stays an owner. */
+/** An owner makes a member an owner or an owner a member; the last owner stays an owner. */
 export async function changeMemberRole(
   db: Db,
   actor: User,
@@ -111,7 +98,8 @@ export async function changeMemberRole(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await lockOrganization(tx, organizationId);
-    const current = await roleOf(tx, organizationId, memberId);
+    await requireRole(tx, actor, organizationId, canChangeMemberRoles);
+    const current = await membershipRole(tx, memberId, organizationId);
     if (!current) throw new NotFoundError();
     if (current === role) return;
     if (current === 'owner' && (await ownerCount(tx, organizationId)) <= 1) {

@@ -11,6 +11,11 @@ export function isMemberRole(role: ViewerRole): role is MembershipRole {
   return role === 'owner' || role === 'member';
 }
 
+/** Anyone signed in starts an organization and becomes its owner; a deleted account cannot. */
+export function canCreateOrganization(user: User | undefined): boolean {
+  return Boolean(user && !user.deletedAt);
+}
+
 /** Any member edits the organization's profile: it belongs to all of them. */
 export function canEditOrganization(role: ViewerRole): boolean {
   return isMemberRole(role);

@@ -137,7 +137,7 @@ export function organizationRoutes(
     if (!parsed.success)
       throw new ValidationError({ action: 'organizations.errors.actionInvalid' });
     const { action } = parsed.data;
-    await setVerification(db, req.user!, organization.id, action);
+    await setVerification(db, config, req.user!, organization.id, action);
     const notice = action === 'verify' ? 'verificada' : 'verificacion-retirada';
     res.redirect(303, `/organizaciones/${organization.slug}?aviso=${notice}`);
   });

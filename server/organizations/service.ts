@@ -8,10 +8,18 @@ import {
   type User,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { notifyUsers, organizationMemberIds } from '../notifications/index.ts';
+import type { Config } from '../config.ts';
 import { isUniqueViolation, type Db, type Tx } from '../db/index.ts';
+import { ForbiddenError } from '../errors.ts';
 import { placeName, slugify } from '../lib/index.ts';
+import { notifyUsers, organizationMemberIds } from '../notifications/index.ts';
 import type { OrganizationInput } from './forms.ts';
+import { lockOrganization, requireRole } from './guards.ts';
+import {
+  canCreateOrganization,
+  canEditOrganization,
+  canVerifyOrganizations,
+} from './permissions.ts';
 
 // Paths under /organizaciones/ that an organization's slug must never take.
 const RESERVED_SLUGS = new Set(['nueva']);
@@ -84,6 +92,7 @@ export async function createOrganization(
   creator: User,
   input: OrganizationInput,
 ): Promise<Organization> {
+  if (!canCreateOrganization(creator)) throw new ForbiddenError();
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction(async (tx) => {
@@ -111,7 +120,7 @@ export async function createOrganization(
 }
 
 /**
- * Saves a profile. The slug stays, so links keep working. A new name or kind has not been
+ * A member saves a profile. The slug stays, so links keep working. A new name or kind has not been
  * checked by anyone, so it takes the verification away until a moderator looks again.
  */
 export async function updateOrganization(
@@ -121,12 +130,8 @@ export async function updateOrganization(
   input: OrganizationInput,
 ): Promise<{ organization: Organization; verificationRemoved: boolean }> {
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(organizations)
-      .where(eq(organizations.id, organizationId))
-      .for('update');
-    if (!current) throw new Error(`organization ${organizationId} vanished`);
+    const current = await lockOrganization(tx, organizationId);
+    await requireRole(tx, actor, organizationId, canEditOrganization);
     const verificationRemoved =
       current.verifiedAt !== null && (input.name !== current.name || input.kind !== current.kind);
     const next = { ...input, ...(verificationRemoved ? { verifiedAt: null } : {}) };
@@ -157,22 +162,15 @@ export type VerificationAction = 'verify' | 'unverify';
 /** A moderator verifies an organization or takes the verification away; a repeat changes nothing. */
 export async function setVerification(
   db: Db,
-  moderator: User,
+  admins: Pick<Config, 'adminEmails' | 'adminGithubLogins'>,
+  actor: User,
   organizationId: string,
   action: VerificationAction,
   now = new Date(),
 ): Promise<{ changed: boolean }> {
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({
-        verifiedAt: organizations.verifiedAt,
-        name: organizations.name,
-        slug: organizations.slug,
-      })
-      .from(organizations)
-      .where(eq(organizations.id, organizationId))
-      .for('update');
-    if (!current) throw new Error(`organization ${organizationId} vanished`);
+    const current = await lockOrganization(tx, organizationId);
+    if (!canVerifyOrganizations(actor, admins)) throw new ForbiddenError();
     const verifiedAt = action === 'verify' ? now : null;
     if ((current.verifiedAt === null) === (verifiedAt === null)) return { changed: false };
     await tx
@@ -180,7 +178,7 @@ export async function setVerification(
       .set({ verifiedAt, updatedAt: now })
       .where(eq(organizations.id, organizationId));
     await recordAudit(tx, {
-      actorId: moderator.id,
+      actorId: actor.id,
       action: `organization.${action}`,
       subjectType: 'organization',
       subjectId: organizationId,
@@ -190,7 +188,7 @@ export async function setVerification(
     });
     if (action === 'verify') {
       const members = await organizationMemberIds(tx, organizationId);
-      await notifyUsers(tx, members, moderator.id, {
+      await notifyUsers(tx, members, actor.id, {
         kind: 'organization_verified',
         template: 'organization-verified',
         data: { organization: current.name, path: `/organizaciones/${current.slug}` },

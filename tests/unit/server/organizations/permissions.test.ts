@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { User } from '../../../../models/schema/index.ts';
 import {
   canChangeMemberRoles,
+  canCreateOrganization,
   canEditOrganization,
   canInviteMembers,
   canLeaveOrganization,
@@ -53,6 +54,12 @@ describe('organization permissions', () => {
       assert.deepEqual(roles.map(predicate), expected);
     });
   }
+
+  it('lets anyone signed in create an organization, but not a deleted account', () => {
+    assert.equal(canCreateOrganization(person()), true);
+    assert.equal(canCreateOrganization(person({ deletedAt: new Date() })), false);
+    assert.equal(canCreateOrganization(undefined), false);
+  });
 
   it('lets only moderators and administrators verify organizations', () => {
     const admins = { adminEmails: ['jefa@example.org'], adminGithubLogins: [] };
