@@ -1,8 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { requireUser } from '../auth/index.ts';
 import type { FeatureDeps } from '../http/index.ts';
-import { acceptInvitation, usableInvitation } from './invitations.ts';
-import { membershipRole } from './membership.ts';
+import { acceptInvitation, invitationForViewer } from './invitations.ts';
 
 function renderUnusable(req: Request, res: Response) {
   res.status(410);
@@ -21,11 +20,10 @@ export function invitationRoutes({ db }: FeatureDeps): Router {
 
   router.get('/invitaciones/:token', async (req, res) => {
     const token = tokenInPath(req);
-    const found = await usableInvitation(db, token);
-    if (!found) return renderUnusable(req, res);
-    const { invitation, organization } = found;
     const user = req.user!;
-    const alreadyMember = (await membershipRole(db, user.id, organization.id)) !== null;
+    const found = await invitationForViewer(db, user, token);
+    if (!found) return renderUnusable(req, res);
+    const { invitation, organization, alreadyMember } = found;
     res.setHeader('Cache-Control', 'no-store');
     res.render('organizations/invitation', {
       pageTitle: req.t('organizations.invitation.title', { name: organization.name }),

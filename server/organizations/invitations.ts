@@ -156,6 +156,21 @@ export async function usableInvitation(
   return row;
 }
 
+/** What the page behind a link shows: the usable invitation, and whether the viewer already belongs. */
+export async function invitationForViewer(
+  db: Db,
+  viewer: User,
+  token: string,
+): Promise<
+  | { invitation: OrganizationInvitation; organization: Organization; alreadyMember: boolean }
+  | undefined
+> {
+  const found = await usableInvitation(db, token);
+  if (!found) return undefined;
+  const alreadyMember = (await membershipRole(db, viewer.id, found.organization.id)) !== null;
+  return { ...found, alreadyMember };
+}
+
 export type AcceptOutcome =
   { outcome: 'accepted' | 'already-member'; organization: Organization } | { outcome: 'unusable' };
 
