@@ -1,10 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Request, RequestHandler } from 'express';
 import { mexicanStateName, mexicanStates } from '../../models/mexican-states.ts';
-import { organizations, sponsorshipKinds, sponsorshipStatuses } from '../../models/schema/index.ts';
+import { sponsorshipKinds, sponsorshipStatuses } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import { ValidationError } from '../errors.ts';
-import { ledgerFilters, ledgerRows, ledgerTotals, type LedgerFilters } from './ledger.ts';
+import {
+  ledgerFilters,
+  ledgerOffices,
+  ledgerRows,
+  ledgerTotals,
+  type LedgerFilters,
+  type LedgerRow,
+} from './ledger.ts';
 import { centavosAsDecimal } from '../lib/index.ts';
 
 function filtersOf(req: Request): LedgerFilters {
@@ -30,10 +37,7 @@ export function ledgerPage(db: Db): RequestHandler {
     const [rows, totals, offices] = await Promise.all([
       ledgerRows(db, filters),
       ledgerTotals(db, filters),
-      db
-        .select({ slug: organizations.slug, name: organizations.name })
-        .from(organizations)
-        .orderBy(organizations.name),
+      ledgerOffices(db),
     ]);
     res.render('sponsorships/ledger', {
       pageTitle: req.t('sponsorships.ledger.title'),
@@ -61,7 +65,7 @@ export function ledgerPage(db: Db): RequestHandler {
   };
 }
 
-const exportRow = (row: Awaited<ReturnType<typeof ledgerRows>>[number]) => ({
+const exportRow = (row: LedgerRow) => ({
   id: row.id,
   created_at: row.createdAt.toISOString(),
   updated_at: row.updatedAt.toISOString(),

@@ -120,3 +120,11 @@ export async function ledgerTotals(db: Db, filters: LedgerFilters) {
     perState: perState.map(exact),
   };
 }
+
+/** Every organization by name, for the ledger's office filter (the page keeps those it needs). */
+export async function ledgerOffices(db: Db) {
+  return db
+    .select({ slug: organizations.slug, name: organizations.name })
+    .from(organizations)
+    .orderBy(asc(organizations.name));
+}

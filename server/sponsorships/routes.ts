@@ -3,24 +3,14 @@ import { requireUser } from '../auth/index.ts';
 import { challengeForViewer } from '../challenges/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { type FeatureDeps, formErrors } from '../http/index.ts';
-import { isOrganizationMember, memberOrganizations } from '../organizations/index.ts';
+import { isOrganizationMember } from '../organizations/index.ts';
 import { pledgeForm, withdrawForm } from './forms.ts';
 import { ledgerPage, ledgerCsv, ledgerJson } from './ledger-routes.ts';
 import { canChangeSponsorship, isSponsorshipTransition } from './lifecycle.ts';
 import { canBeSponsored, pledgeRefusal } from './permissions.ts';
-import {
-  changeSponsorship,
-  findSponsorship,
-  pledgeSponsorship,
-  sponsorshipHistory,
-} from './service.ts';
-import { and, eq, inArray } from 'drizzle-orm';
-import {
-  challenges,
-  organizations,
-  sponsorshipKinds,
-  type Organization,
-} from '../../models/schema/index.ts';
+import { findSponsorship, governmentOfficesOf, sponsorshipHistory } from './queries.ts';
+import { changeSponsorship, pledgeSponsorship } from './service.ts';
+import { sponsorshipKinds } from '../../models/schema/index.ts';
 
 export function sponsorshipRoutes(deps: FeatureDeps): Router {
   const { db } = deps;
@@ -32,28 +22,14 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
     return found;
   }
 
-  /** The government offices the person belongs to, verified or not (the form explains). */
-  async function offices(userId: string) {
-    const ids = (await memberOrganizations(db, userId)).map((org) => org.id);
-    if (ids.length === 0) return [];
-    return db
-      .select()
-      .from(organizations)
-      .where(and(eq(organizations.kind, 'government'), inArray(organizations.id, ids)))
-      .orderBy(organizations.name);
-  }
-
   async function renderPledge(req: Request, res: Response, extra: Record<string, unknown> = {}) {
     const { challenge, organization } = await sponsorableChallenge(req);
-    const choices = await offices(req.user!.id);
+    const choices = await governmentOfficesOf(db, req.user!.id);
     res.render('sponsorships/pledge', {
       pageTitle: req.t('sponsorships.pledge.title', { title: challenge.title }),
       challenge,
       organization,
-      offices: choices.map((office: Organization) => ({
-        ...office,
-        verified: Boolean(office.verifiedAt),
-      })),
+      offices: choices.map((office) => ({ ...office, verified: Boolean(office.verifiedAt) })),
       anyVerified: choices.some((office) => office.verifiedAt),
       kinds: sponsorshipKinds,
       values: { kind: 'prize' },
@@ -78,7 +54,7 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
       res.status(422);
       return renderPledge(req, res, { values: raw, errors: formErrors(parsed.error, req.t) });
     }
-    const office = (await offices(req.user!.id)).find(
+    const office = (await governmentOfficesOf(db, req.user!.id)).find(
       (org) => org.id === parsed.data.organizationId,
     );
     const refusal = office ? pledgeRefusal(office, true) : 'notMember';
@@ -106,19 +82,11 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
   ) {
     const found = await findSponsorship(db, String(req.params.id));
     if (!found) throw new NotFoundError();
-    const [challenge] = await db
-      .select()
-      .from(challenges)
-      .where(eq(challenges.id, found.sponsorship.challengeId));
     const officeMember = await isOrganizationMember(db, req.user?.id, found.office.id);
     res.render('sponsorships/show', {
       pageTitle: req.t('sponsorships.show.title', { office: found.office.name }),
       ...found,
-      challenge,
-      history: (await sponsorshipHistory(db, found.sponsorship.id)).map((event) => ({
-        event: event.action.replace(/^sponsorship\./, ''),
-        createdAt: event.createdAt,
-      })),
+      history: await sponsorshipHistory(db, found.sponsorship.id),
       canFulfill: canChangeSponsorship('fulfill', found.sponsorship.status, officeMember),
       canWithdraw: canChangeSponsorship('withdraw', found.sponsorship.status, officeMember),
       ...extra,

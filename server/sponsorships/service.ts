@@ -1,10 +1,8 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
-  auditEvents,
   organizations,
   sponsorships,
   type Challenge,
-  type Organization,
   type Sponsorship,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -106,40 +104,3 @@ export async function changeSponsorship(
     return updated;
   });
 }
-
-export async function findSponsorship(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const [row] = await db
-    .select({ sponsorship: sponsorships, office: organizations })
-    .from(sponsorships)
-    .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
-    .where(eq(sponsorships.id, id));
-  return row;
-}
-
-/** The pledges on one challenge, newest first, with their offices. */
-export async function sponsorshipsOfChallenge(db: Db, challengeId: string) {
-  return db
-    .select({ sponsorship: sponsorships, office: organizations })
-    .from(sponsorships)
-    .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
-    .where(eq(sponsorships.challengeId, challengeId))
-    .orderBy(desc(sponsorships.createdAt), desc(sponsorships.id));
-}
-
-/** Every change to a pledge, oldest first. */
-export async function sponsorshipHistory(db: Db, sponsorshipId: string) {
-  return db
-    .select({
-      action: auditEvents.action,
-      createdAt: auditEvents.createdAt,
-      after: auditEvents.after,
-    })
-    .from(auditEvents)
-    .where(
-      and(eq(auditEvents.subjectType, 'sponsorship'), eq(auditEvents.subjectId, sponsorshipId)),
-    )
-    .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id));
-}
-
-export type OfficeChoice = Pick<Organization, 'id' | 'name' | 'kind' | 'verifiedAt'>;
