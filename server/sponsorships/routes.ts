@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { sponsorshipKinds } from '../../models/schema/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { challengeForViewer } from '../challenges/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -7,10 +8,9 @@ import { isOrganizationMember } from '../organizations/index.ts';
 import { pledgeForm, withdrawForm } from './forms.ts';
 import { ledgerPage, ledgerCsv, ledgerJson } from './ledger-routes.ts';
 import { canChangeSponsorship, isSponsorshipTransition } from './lifecycle.ts';
-import { canBeSponsored, pledgeRefusal } from './permissions.ts';
+import { canBeSponsored } from './permissions.ts';
 import { findSponsorship, governmentOfficesOf, sponsorshipHistory } from './queries.ts';
 import { changeSponsorship, pledgeSponsorship } from './service.ts';
-import { sponsorshipKinds } from '../../models/schema/index.ts';
 
 export function sponsorshipRoutes(deps: FeatureDeps): Router {
   const { db } = deps;
@@ -54,21 +54,21 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
       res.status(422);
       return renderPledge(req, res, { values: raw, errors: formErrors(parsed.error, req.t) });
     }
-    const office = (await governmentOfficesOf(db, req.user!.id)).find(
-      (org) => org.id === parsed.data.organizationId,
-    );
-    const refusal = office ? pledgeRefusal(office, true) : 'notMember';
-    if (refusal) {
+    try {
+      const created = await pledgeSponsorship(db, req.user!, challenge.id, parsed.data);
+      return res.redirect(303, `/patrocinios/${created.id}`);
+    } catch (error) {
+      // The service decides; its refusal is shown on the form, naming the office when it is theirs.
+      if (!(error instanceof ForbiddenError)) throw error;
+      const office = (await governmentOfficesOf(db, req.user!.id)).find(
+        (org) => org.id === parsed.data.organizationId,
+      );
       res.status(403);
       return renderPledge(req, res, {
         values: raw,
-        errors: {
-          organizationId: req.t(`sponsorships.errors.${refusal}`, { office: office?.name ?? '' }),
-        },
+        errors: { organizationId: req.t(error.messageKey, { office: office?.name ?? '' }) },
       });
     }
-    const created = await pledgeSponsorship(db, req.user!.id, true, challenge, parsed.data);
-    res.redirect(303, `/patrocinios/${created.id}`);
   });
 
   router.get('/patrocinios', ledgerPage(db));
@@ -82,13 +82,14 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
   ) {
     const found = await findSponsorship(db, String(req.params.id));
     if (!found) throw new NotFoundError();
-    const officeMember = await isOrganizationMember(db, req.user?.id, found.office.id);
+    const { sponsorship, office } = found;
+    const officeMember = await isOrganizationMember(db, req.user?.id, office.id);
     res.render('sponsorships/show', {
-      pageTitle: req.t('sponsorships.show.title', { office: found.office.name }),
+      pageTitle: req.t('sponsorships.show.title', { office: office.name }),
       ...found,
-      history: await sponsorshipHistory(db, found.sponsorship.id),
-      canFulfill: canChangeSponsorship('fulfill', found.sponsorship.status, officeMember),
-      canWithdraw: canChangeSponsorship('withdraw', found.sponsorship.status, officeMember),
+      history: await sponsorshipHistory(db, sponsorship.id),
+      canFulfill: canChangeSponsorship('fulfill', sponsorship.status, officeMember),
+      canWithdraw: canChangeSponsorship('withdraw', sponsorship.status, officeMember),
       ...extra,
     });
   }
@@ -101,7 +102,6 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
     const transition = req.body?.transicion;
     if (!isSponsorshipTransition(transition))
       throw new ForbiddenError('sponsorships.errors.transitionRefused');
-    const officeMember = await isOrganizationMember(db, req.user!.id, found.office.id);
     let reason: string | undefined;
     if (transition === 'withdraw') {
       const parsed = withdrawForm.safeParse({ reason: req.body?.reason ?? '' });
@@ -111,7 +111,7 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
       }
       reason = parsed.data.reason;
     }
-    await changeSponsorship(db, req.user!.id, officeMember, found.sponsorship, transition, reason);
+    await changeSponsorship(db, req.user!, found.sponsorship.id, transition, reason);
     res.redirect(303, `/patrocinios/${found.sponsorship.id}`);
   });
 

@@ -1,13 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
+  challenges,
   organizations,
   sponsorships,
-  type Challenge,
   type Sponsorship,
+  type User,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { isUuid } from '../lib/index.ts';
+import { membershipRole } from '../organizations/index.ts';
 import type { PledgeInput } from './forms.ts';
 import {
   canChangeSponsorship,
@@ -26,22 +29,34 @@ const snapshot = (row: Sponsorship) => ({
   withdrawalReason: row.withdrawalReason,
 });
 
-/** A government office pledges support; refused unless the office is verified and the actor a member. */
+/**
+ * A member of a verified government office pledges its support to a challenge. The challenge,
+ * the office and the actor's membership are read inside the transaction, shared-locked, so a
+ * challenge closed or a verification removed a moment ago counts.
+ */
 export async function pledgeSponsorship(
   db: Db,
-  actorId: string,
-  actorIsMember: boolean,
-  challenge: Challenge,
+  actor: User,
+  challengeId: string,
   input: PledgeInput,
 ): Promise<Sponsorship> {
-  if (!canBeSponsored(challenge)) throw new ForbiddenError('sponsorships.errors.challengeNotOpen');
   return db.transaction(async (tx) => {
-    // Read the office inside the transaction: a verification removed a moment ago counts.
+    const [challenge] = await tx
+      .select()
+      .from(challenges)
+      .where(eq(challenges.id, challengeId))
+      .for('share');
+    if (!challenge) throw new NotFoundError();
+    if (!canBeSponsored(challenge))
+      throw new ForbiddenError('sponsorships.errors.challengeNotOpen');
     const [office] = await tx
       .select()
       .from(organizations)
-      .where(eq(organizations.id, input.organizationId));
-    const refusal = office ? pledgeRefusal(office, actorIsMember) : 'notMember';
+      .where(eq(organizations.id, input.organizationId))
+      .for('share');
+    const isMember = (await membershipRole(tx, actor.id, input.organizationId)) !== null;
+    // An office the actor does not belong to is refused alike, whether it exists or not.
+    const refusal = office ? pledgeRefusal(office, isMember) : 'notMember';
     if (refusal) throw new ForbiddenError(`sponsorships.errors.${refusal}`);
     const [created] = await tx
       .insert(sponsorships)
@@ -52,55 +67,64 @@ export async function pledgeSponsorship(
         amountCentavos: input.amountCentavos,
         description: input.description,
         terms: input.terms,
-        createdById: actorId,
+        createdById: actor.id,
       })
       .returning();
     await recordAudit(tx, {
-      actorId,
+      actorId: actor.id,
       action: 'sponsorship.pledge',
       subjectType: 'sponsorship',
       subjectId: created!.id,
       organizationId: office!.id,
       after: snapshot(created!),
     });
-    await queueNewPledgeEmails(tx, challenge, office!, created!, actorId);
+    await queueNewPledgeEmails(tx, challenge, office!, created!, actor.id);
     return created!;
   });
 }
 
-/** Marks a pledge fulfilled or withdrawn (with its public reason), once, with its audit event. */
+/**
+ * A member of the sponsoring office marks its pledge fulfilled or withdrawn (with its public
+ * reason), once. The row is locked and the membership read inside the transaction, so two
+ * presses at once, or a member just removed, cannot both change it.
+ */
 export async function changeSponsorship(
   db: Db,
-  actorId: string,
-  actorIsOfficeMember: boolean,
-  sponsorship: Sponsorship,
+  actor: User,
+  sponsorshipId: string,
   transition: SponsorshipTransition,
   reason?: string,
 ): Promise<Sponsorship> {
-  if (!canChangeSponsorship(transition, sponsorship.status, actorIsOfficeMember)) {
-    throw new ForbiddenError('sponsorships.errors.transitionRefused');
-  }
-  const to = sponsorshipTransitions[transition].to;
+  if (!isUuid(sponsorshipId)) throw new NotFoundError();
   return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(sponsorships)
+      .where(eq(sponsorships.id, sponsorshipId))
+      .for('update');
+    if (!current) throw new NotFoundError();
+    const isMember = (await membershipRole(tx, actor.id, current.organizationId)) !== null;
+    if (!canChangeSponsorship(transition, current.status, isMember)) {
+      throw new ForbiddenError('sponsorships.errors.transitionRefused');
+    }
     const [updated] = await tx
       .update(sponsorships)
       .set({
-        status: to,
+        status: sponsorshipTransitions[transition].to,
         withdrawalReason: transition === 'withdraw' ? (reason ?? null) : null,
         updatedAt: new Date(),
       })
-      .where(and(eq(sponsorships.id, sponsorship.id), eq(sponsorships.status, sponsorship.status)))
+      .where(eq(sponsorships.id, current.id))
       .returning();
-    if (!updated) throw new ForbiddenError('sponsorships.errors.transitionRefused');
     await recordAudit(tx, {
-      actorId,
+      actorId: actor.id,
       action: `sponsorship.${transition}`,
       subjectType: 'sponsorship',
-      subjectId: sponsorship.id,
-      organizationId: sponsorship.organizationId,
-      before: snapshot(sponsorship),
-      after: snapshot(updated),
+      subjectId: current.id,
+      organizationId: current.organizationId,
+      before: snapshot(current),
+      after: snapshot(updated!),
     });
-    return updated;
+    return updated!;
   });
 }
