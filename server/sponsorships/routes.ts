@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { sponsorshipKinds } from '../../models/schema/index.ts';
+import { sponsorshipKinds, type SponsorshipStatus } from '../../models/schema/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { challengeForViewer } from '../challenges/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { type FeatureDeps, formErrors } from '../http/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import { isOrganizationMember } from '../organizations/index.ts';
 import { pledgeForm, withdrawForm } from './forms.ts';
 import { ledgerPage, ledgerCsv, ledgerJson } from './ledger-routes.ts';
@@ -11,6 +12,13 @@ import { canChangeSponsorship, isSponsorshipTransition } from './lifecycle.ts';
 import { canBeSponsored } from './permissions.ts';
 import { findSponsorship, governmentOfficesOf, sponsorshipHistory } from './queries.ts';
 import { changeSponsorship, pledgeSponsorship } from './service.ts';
+
+/** The one-press status buttons; withdrawing asks for a public reason, so it has its own form. */
+function statusButtons(status: SponsorshipStatus, isOfficeMember: boolean, t: Translate) {
+  return (['fulfill'] as const)
+    .filter((name) => canChangeSponsorship(name, status, isOfficeMember))
+    .map((name) => ({ name, label: t(`sponsorships.transition.${name}`), primary: true }));
+}
 
 export function sponsorshipRoutes(deps: FeatureDeps): Router {
   const { db } = deps;
@@ -84,12 +92,15 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
     if (!found) throw new NotFoundError();
     const { sponsorship, office } = found;
     const officeMember = await isOrganizationMember(db, req.user?.id, office.id);
+    const buttons = statusButtons(sponsorship.status, officeMember, req.t);
+    const canWithdraw = canChangeSponsorship('withdraw', sponsorship.status, officeMember);
     res.render('sponsorships/show', {
       pageTitle: req.t('sponsorships.show.title', { office: office.name }),
       ...found,
       history: await sponsorshipHistory(db, sponsorship.id),
-      canFulfill: canChangeSponsorship('fulfill', sponsorship.status, officeMember),
-      canWithdraw: canChangeSponsorship('withdraw', sponsorship.status, officeMember),
+      statusButtons: buttons,
+      canWithdraw,
+      canManage: buttons.length > 0 || canWithdraw,
       ...extra,
     });
   }

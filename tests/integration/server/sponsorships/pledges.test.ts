@@ -162,8 +162,11 @@ describe('pledging sponsorship', () => {
     const id = path.split('/').pop()!;
     const page = await officer.get(path);
     const token = csrfTokenIn(page.text);
+    assert.match(page.text, /value="fulfill">\s*<button class="button" type="submit">Marcar como/);
+    assert.match(page.text, /value="withdraw">[\s\S]*<textarea id="reason" name="reason"/);
 
     const stranger = await communityMember.get(path);
+    assert.doesNotMatch(stranger.text, /name="transicion"/, 'no buttons for others');
     const refused = await communityMember.postForm(`${path}/estado`, {
       _csrf: csrfTokenIn(stranger.text),
       transicion: 'fulfill',
@@ -190,6 +193,7 @@ describe('pledging sponsorship', () => {
     );
     const [row] = await test.database.db.select().from(sponsorships).where(eq(sponsorships.id, id));
     assert.equal(row!.status, 'fulfilled');
+    assert.doesNotMatch((await officer.get(path)).text, /name="transicion"/, 'nothing left to do');
 
     const history = await visitor(test.app).get(path);
     assert.match(history.text, /Compromiso publicado[\s\S]*Marcado como cumplido/);
