@@ -1,9 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Request, RequestHandler } from 'express';
 import { mexicanStateName, mexicanStates } from '../../models/mexican-states.ts';
 import { sponsorshipKinds, sponsorshipStatuses } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import { ValidationError } from '../errors.ts';
+import { sendCsv } from '../http/index.ts';
+import { centavosAsDecimal, writeCsv } from '../lib/index.ts';
 import {
   ledgerFilters,
   ledgerOffices,
@@ -12,7 +13,6 @@ import {
   type LedgerFilters,
   type LedgerRow,
 } from './ledger.ts';
-import { centavosAsDecimal } from '../lib/index.ts';
 
 function filtersOf(req: Request): LedgerFilters {
   const parsed = ledgerFilters.safeParse(req.query);
@@ -85,7 +85,7 @@ const exportRow = (row: LedgerRow) => ({
   municipality: row.municipality ?? '',
 });
 
-// The header is written even when no row matches, so an empty download still has its columns.
+// The download's columns, in order; the header is written even when no row matches.
 const csvColumns = [
   'id',
   'created_at',
@@ -106,12 +106,11 @@ const csvColumns = [
   'municipality',
 ] as const satisfies readonly (keyof ReturnType<typeof exportRow>)[];
 
+// Titles and names typed by anyone reach spreadsheets: writeCsv adds the BOM and defuses formulas.
 export function ledgerCsv(db: Db): RequestHandler {
   return async (req, res) => {
     const rows = (await ledgerRows(db, filtersOf(req))).map(exportRow);
-    res.attachment('patrocinios.csv');
-    res.type('text/csv; charset=utf-8');
-    res.send(stringify(rows, { header: true, columns: [...csvColumns] }));
+    sendCsv(res, 'patrocinios.csv', writeCsv(csvColumns, rows));
   };
 }
 

@@ -173,7 +173,8 @@ describe('the public sponsorship ledger', () => {
         String(response.headers['content-disposition']),
         /attachment; filename="?patrocinios\.csv"?/,
       );
-      const rows = parse(response.text, { columns: true }) as {
+      assert.ok(response.text.startsWith('\uFEFF'), 'a byte-order mark, for Excel');
+      const rows = parse(response.text, { bom: true, columns: true }) as {
         id: string;
         amount_centavos: string;
         description: string;
@@ -191,7 +192,7 @@ describe('the public sponsorship ledger', () => {
       );
     }
     const empty = await request(test.app).get('/patrocinios.csv').query({ entidad: 'YUC' });
-    assert.match(empty.text, /^id,created_at,/, 'an empty download still has its header');
+    assert.match(empty.text, /^\uFEFFid,created_at,/, 'an empty download still has its header');
   });
 
   it('shows the same totals on the page, and keeps the filters in the download links', async () => {
