@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { urlWithProtocols } from './lib/index.ts';
+import { httpUrl as httpUrlWith, urlWithProtocols } from './lib/index.ts';
 
 // The only module that reads process.env: everything else receives a Config.
 
@@ -26,7 +26,7 @@ const commaList = <T extends z.ZodType>(item: T) =>
     z.array(item),
   );
 
-const httpUrl = urlWithProtocols(['http', 'https'], 'must be an http:// or https:// URL');
+const httpUrl = httpUrlWith('must be an http:// or https:// URL');
 
 /** A whole number in a range, its messages naming what it counts (one message for all, or each). */
 const wholeNumber = (

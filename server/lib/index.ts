@@ -4,5 +4,5 @@ export { renderMarkdown } from './markdown.ts';
 export { centavosAsDecimal, formatCentavos, parsePesos } from './money.ts';
 export { placeName, type Place } from './place.ts';
 export { slugify } from './slugify.ts';
-export { isHttpUrl, urlWithProtocols } from './urls.ts';
+export { httpUrl, isHttpUrl, urlWithProtocols } from './urls.ts';
 export { isUuid } from './uuid.ts';

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import {
-  challenges,
   organizations,
   sponsorships,
   type Sponsorship,
   type User,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { holdChallenge } from '../challenges/index.ts';
 import type { Db } from '../db/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { isUuid } from '../lib/index.ts';
@@ -41,12 +41,7 @@ export async function pledgeSponsorship(
   input: PledgeInput,
 ): Promise<Sponsorship> {
   return db.transaction(async (tx) => {
-    const [challenge] = await tx
-      .select()
-      .from(challenges)
-      .where(eq(challenges.id, challengeId))
-      .for('share');
-    if (!challenge) throw new NotFoundError();
+    const challenge = await holdChallenge(tx, challengeId);
     if (!canBeSponsored(challenge))
       throw new ForbiddenError('sponsorships.errors.challengeNotOpen');
     const [office] = await tx

@@ -9,6 +9,9 @@ import { createChallenge, updateChallenge } from '../../../server/challenges/wri
 import { claimChallenge, releaseClaimAsOrganization } from '../../../server/claims/service.ts';
 import { ForbiddenError, NotFoundError } from '../../../server/errors.ts';
 import { unsubscribeWithToken } from '../../../server/notifications/preferences.ts';
+import { createInvitation, revokeInvitation } from '../../../server/organizations/invitations.ts';
+import { changeMemberRole, endMembership } from '../../../server/organizations/members.ts';
+import { setVerification, updateOrganization } from '../../../server/organizations/service.ts';
 import { createProposal, updateProposal } from '../../../server/proposals/drafting.ts';
 import { changeProposalStatus } from '../../../server/proposals/status-change.ts';
 import {
@@ -18,13 +21,16 @@ import {
 } from '../../../server/proposals/submission.ts';
 import { answerQuestion, askQuestion } from '../../../server/questions/service.ts';
 import { saveScores } from '../../../server/reviews/scores.ts';
+import { changeSponsorship, pledgeSponsorship } from '../../../server/sponsorships/service.ts';
 import { answerInvitation, inviteToTeam, removeFromTeam } from '../../../server/teams/service.ts';
 import { recordAdoption } from '../../../server/tracking/adoptions.ts';
 import { endorseProposal } from '../../../server/tracking/endorsements.ts';
 import { addProgressUpdate } from '../../../server/tracking/progress.ts';
+import { makeSponsorship } from '../../support/challenge-factories.ts';
 import { makeClaim } from '../../support/claim-factories.ts';
 import { databaseSnapshot } from '../../support/database-snapshot.ts';
 import { makeChallenge, makeMember, makeOrganization, makeUser } from '../../support/factories.ts';
+import { makeInvitation } from '../../support/organization-factories.ts';
 import { addTeamMember, makeProposal, makeVolunteer } from '../../support/proposal-factories.ts';
 import { buildTestApp, type TestApp } from '../../support/test-app.ts';
 import { challengeQuestions } from '../../../models/schema/index.ts';
@@ -71,12 +77,17 @@ describe('state-changing services refuse outsiders without a route', () => {
   let member: User;
   let claimId: string;
   let questionId: string;
+  let organizationMember: User;
+  let officeId: string;
+  let sponsorshipId: string;
+  let invitationId: string;
 
   before(async () => {
     test = await buildTestApp();
     const db = test.database.db;
     const organization = await makeOrganization(db, { name: 'Organización dueña' });
-    await makeMember(db, organization);
+    organizationMember = await makeMember(db, organization);
+    invitationId = (await makeInvitation(db, organization)).invitation.id;
     challenge = await makeChallenge(db, {
       organizationId: organization.id,
       criteria: challengeInput.criteria,
@@ -101,6 +112,9 @@ describe('state-changing services refuse outsiders without a route', () => {
       .values({ challengeId: challenge.id, authorId: lead.id, body: 'Una pregunta pública.' })
       .returning();
     questionId = question!.id;
+    const office = await makeOrganization(db, { kind: 'government', verifiedAt: new Date() });
+    officeId = office.id;
+    sponsorshipId = (await makeSponsorship(db, challenge, { organizationId: office.id })).id;
   });
   after(() => test.close());
 
@@ -196,6 +210,41 @@ describe('state-changing services refuse outsiders without a route', () => {
     answerQuestion(db(), test.config.baseUrl, gone, challenge.id, questionId, 'Respuesta.'),
   );
   refuses('retryFailedEmails', () => retryFailedEmails(db(), test.config, stranger));
+  refuses('pledgeSponsorship', () =>
+    pledgeSponsorship(db(), stranger, challenge.id, {
+      organizationId: officeId,
+      kind: 'prize',
+      amountCentavos: 100_00,
+      description: '',
+      terms: '',
+    }),
+  );
+  refuses('changeSponsorship', () => changeSponsorship(db(), stranger, sponsorshipId, 'fulfill'));
+  refuses('updateOrganization', () =>
+    updateOrganization(db(), stranger, challenge.organizationId, {
+      name: 'Nombre ajeno',
+      kind: 'community',
+      description: '',
+      stateCode: null,
+      municipality: null,
+      websiteUrl: null,
+    }),
+  );
+  refuses('setVerification', () =>
+    setVerification(db(), test.config, stranger, officeId, 'verify'),
+  );
+  refuses('createInvitation', () =>
+    createInvitation(db(), stranger, challenge.organizationId, 'colado@example.org', 'es'),
+  );
+  refuses('revokeInvitation', () =>
+    revokeInvitation(db(), stranger, challenge.organizationId, invitationId),
+  );
+  refuses('endMembership', () =>
+    endMembership(db(), stranger, challenge.organizationId, organizationMember.id),
+  );
+  refuses('changeMemberRole', () =>
+    changeMemberRole(db(), stranger, challenge.organizationId, organizationMember.id, 'owner'),
+  );
 
   for (const [name, call, error] of refusals) {
     it(`${name} refuses with ${error.name} and changes nothing`, async () => {
