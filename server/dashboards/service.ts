@@ -4,12 +4,7 @@ import { claimDeadline } from '../claims/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { memberOrganizations } from '../organizations/index.ts';
-import {
-  pendingTeamInvitations,
-  proposalStatusOrder,
-  teamProposalsOf,
-  type TeamProposal,
-} from '../teams/index.ts';
+import { pendingTeamInvitations, proposalStatusOrder, teamProposalsOf } from '../teams/index.ts';
 
 /** A claim this close to lapsing is listed among the things that need the volunteer. */
 export const CLAIM_WARNING_DAYS = 3;
@@ -65,8 +60,6 @@ export async function myWork(
   };
 }
 
-export type MyWork = Awaited<ReturnType<typeof myWork>>;
-export type { TeamProposal };
 
 /** "Nuestros retos": per organization of the person, what is waiting for the organization. */
 export async function ourChallenges(db: Db, userId: string) {
@@ -145,4 +138,3 @@ export async function ourChallenges(db: Db, userId: string) {
   }));
 }
 
-export type OurChallenges = Awaited<ReturnType<typeof ourChallenges>>;

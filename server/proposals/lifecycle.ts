@@ -40,10 +40,6 @@ export const proposalTransitions = {
 
 export type ProposalTransition = keyof typeof proposalTransitions;
 
-export function isProposalTransition(name: unknown): name is ProposalTransition {
-  return typeof name === 'string' && Object.hasOwn(proposalTransitions, name);
-}
-
 function allowed(who: Who, actor: LifecycleActor): boolean {
   if (who === 'lead') return actor.isLead;
   if (who === 'team') return actor.isTeamMember;
