@@ -60,7 +60,6 @@ export async function myWork(
   };
 }
 
-
 /** "Nuestros retos": per organization of the person, what is waiting for the organization. */
 export async function ourChallenges(db: Db, userId: string) {
   const organizations = await memberOrganizations(db, userId);
@@ -137,4 +136,3 @@ export async function ourChallenges(db: Db, userId: string) {
     drafts: of(drafts, organization.id),
   }));
 }
-
