@@ -4,4 +4,4 @@ export { claimsOnChallengePage } from './challenge-section.ts';
 export { warnExpiringClaims } from './expiry-warning.ts';
 export { claimDeadline, releaseExpiredClaims, type ExpiryDeps } from './expiry.ts';
 export { claimRoutes } from './routes.ts';
-export { activeClaimsOfVolunteer } from './service.ts';
+export { activeClaimsOfVolunteer, claimChallenge, releaseOwnClaim } from './service.ts';
