@@ -10,8 +10,8 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
     await database.migrate();
     const embeddedDevelopment = database.driver === 'pglite' && config.env === 'development';
     if (embeddedDevelopment && (await isDatabaseEmpty(database.db))) {
-      const seeded = await seedDemoData(database.db);
-      logger.info(seeded, 'empty embedded database: demo data seeded');
+      const seeded = await seedDemoData(database.db, { config, logger });
+      if (seeded) logger.info(seeded, 'empty embedded database: demo data seeded');
     }
     await database.analyze();
     return database;
