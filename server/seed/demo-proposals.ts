@@ -3,6 +3,7 @@ import type { Db } from '../db/index.ts';
 import { canonicalRepositoryUrl } from '../github/index.ts';
 import { changeProposalStatus, createProposal, submitProposal } from '../proposals/index.ts';
 import { saveScores } from '../reviews/index.ts';
+import { answerInvitation, inviteToTeam } from '../teams/index.ts';
 import { addProgressUpdate, endorseProposal, recordAdoption } from '../tracking/index.ts';
 import { checkDemoRepository } from './demo-repositories.ts';
 import { demoCriteria, type DemoCast } from './demo-ground.ts';
@@ -12,6 +13,8 @@ type DemoStep =
   | { step: 'score'; by: string; scores: readonly number[]; comment: string }
   | { step: 'accept' | 'confirmDelivery'; by: string }
   | { step: 'start' }
+  /** The lead invites a volunteer, by GitHub login, who joins the team. */
+  | { step: 'team'; invite: string }
   | { step: 'progress'; body: string; milestone?: string; linkUrl?: string }
   | { step: 'adopt'; by: string; evidenceUrl: string }
   | { step: 'endorse'; by: string; statement: string };
@@ -89,6 +92,7 @@ export const demoProposals: DemoProposal[] = [
     technologies: ['Python', 'GTFS', 'PostgreSQL'],
     submit: true,
     steps: [
+      { step: 'team', invite: 'sebascruz' },
       { step: 'accept', by: 'laboratorio-civico-uady' },
       { step: 'start' },
       {
@@ -169,6 +173,9 @@ async function takeStep(db: Db, cast: DemoCast, lead: User, proposalId: string, 
       return changeProposalStatus(db, cast.member(step.by), proposalId, step.step);
     case 'start':
       return changeProposalStatus(db, lead, proposalId, 'start');
+    case 'team':
+      await inviteToTeam(db, lead, proposalId, step.invite);
+      return answerInvitation(db, cast.volunteer(step.invite), proposalId, true);
     case 'progress':
       return addProgressUpdate(db, lead, proposalId, {
         body: step.body,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { pino } from 'pino';
 import request from 'supertest';
 import {
@@ -16,10 +16,12 @@ import {
   organizations,
   outbox,
   progressUpdates,
+  proposalMembers,
   proposalScores,
   proposals,
   questionAnswers,
   sponsorships,
+  users,
 } from '../../../../models/schema/index.ts';
 import type { Db } from '../../../../server/db/index.ts';
 import { checkRepository, githubSettings } from '../../../../server/github/index.ts';
@@ -174,6 +176,24 @@ describe('demo stories', () => {
     const challengeActions = await actionsOn(challenge!.id);
     assert.ok(challengeActions.includes('challenge.start'));
     assert.ok(challengeActions.includes('challenge.solve'));
+  });
+
+  it('seeds a team: the lead invited a volunteer who joined', async () => {
+    const proposal = await proposalTitled('GTFS colaborativo para Mérida');
+    assert.equal(proposal.status, 'in_progress');
+    const team = await db
+      .select({ login: users.githubLogin, role: proposalMembers.role })
+      .from(proposalMembers)
+      .innerJoin(users, eq(users.id, proposalMembers.userId))
+      .where(
+        and(eq(proposalMembers.proposalId, proposal.id), isNotNull(proposalMembers.acceptedAt)),
+      );
+    assert.deepEqual(team.map((member) => `${member.login}:${member.role}`).sort(), [
+      'itzel-ramirez:lead',
+      'sebascruz:member',
+    ]);
+    const actions = await actionsOn(proposal.id);
+    assert.ok(actions.includes('proposal.invite') && actions.includes('proposal.joinTeam'));
   });
 
   it('seeds a pledge a verified government office has fulfilled', async () => {
