@@ -255,6 +255,17 @@ describe('demo stories', () => {
     for (const template of ['proposal-submitted', 'challenge-question', 'new-pledge']) {
       assert.ok(templates.has(template), template);
     }
+    // They render and go out as any other: the worker leaves none failed.
+    let report;
+    do {
+      report = await test.deliverMail();
+      assert.equal(report.failed, 0);
+      assert.equal(report.retrying, 0);
+    } while (report.sent > 0);
+    assert.ok(
+      test.mail.some((mail) => mail.to === 'xunka@bibliotecas-altos.example.org'),
+      'the library network heard of the proposal',
+    );
   });
 
   it('seeds nothing into a database that already has data', async () => {
