@@ -12,6 +12,8 @@ import {
 import { githubSettings } from './github/index.ts';
 import { healthRoutes } from './health/index.ts';
 import {
+  acceptedBodyTypes,
+  BODY_LIMIT,
   currentUserLocals,
   csrfProtection,
   exposeCsrfToken,
@@ -26,6 +28,9 @@ import {
   SESSION_COOKIE,
   DatabaseSessionStore,
   wakeOutboxAfterWrites,
+  storableBodies,
+  storableQuery,
+  unreadablePathsNotFound,
 } from './http/index.ts';
 import { createTranslator, type Translator } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
@@ -62,12 +67,14 @@ export function createApp(deps: AppDeps): Express {
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.set('query parser', storableQuery);
   configureViews(app, { cache: production });
   app.locals.siteName = 'Retos';
 
   app.use(requestLogger(logger));
   app.use(wakeOutboxAfterWrites(deps.outboxWorker));
   app.use(securityHeaders({ production }));
+  app.use(unreadablePathsNotFound);
   app.use(compression());
   app.use(
     express.static(publicDir, {
@@ -78,8 +85,6 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(healthRoutes(database));
 
-  app.use(express.urlencoded({ extended: false, limit: '200kb' }));
-  app.use(express.json({ limit: '200kb' }));
   app.use(languageMiddleware(translator, { secureCookies: production }));
   // The demo GitHub's token and API endpoints are called server to server: no session, no CSRF.
   for (const router of devTools?.api ?? []) app.use(router);
@@ -99,6 +104,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(passport.session());
   app.use(userLanguageMiddleware(translator));
   app.use(currentUserLocals(config));
+  // Bodies are read once the person is known, so even a refused body gets the signed-in page.
+  app.use(acceptedBodyTypes);
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(storableBodies);
   app.use(writeRateLimit(database.db, deps.writeRateLimit ?? { windowMs: 60_000, limit: 60 }));
   app.use(csrfProtection);
   app.use(exposeCsrfToken);

@@ -48,3 +48,10 @@ export class TooManyRequestsError extends HttpError {
     super(429, 'errors.429.message');
   }
 }
+
+export class UnsupportedMediaTypeError extends HttpError {
+  override name = 'UnsupportedMediaTypeError';
+  constructor() {
+    super(415, 'errors.415.message');
+  }
+}

@@ -1,10 +1,14 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { defaultLanguage, type Translator } from '../i18n/index.ts';
 import { HttpError, NotFoundError, ValidationError } from '../errors.ts';
+import { BODY_LIMIT_MEGABYTES } from './body-limit.ts';
 
 export const notFound: RequestHandler = () => {
   throw new NotFoundError();
 };
+
+// Statuses with their own title and message; any other is shown as the generic failure.
+const SHOWN_STATUSES = [400, 403, 404, 413, 415, 422, 429];
 
 function statusOf(error: unknown): number {
   if (error instanceof HttpError) return error.status;
@@ -16,9 +20,7 @@ function statusOf(error: unknown): number {
 
 function messageKeyOf(error: unknown, status: number): string {
   if (error instanceof HttpError) return error.messageKey;
-  return [400, 403, 404, 413, 422, 429].includes(status)
-    ? `errors.${status}.message`
-    : 'errors.500.message';
+  return SHOWN_STATUSES.includes(status) ? `errors.${status}.message` : 'errors.500.message';
 }
 
 /**
@@ -35,11 +37,11 @@ export function errorHandler(options: {
     if (res.headersSent) return next(error);
 
     const t = req.t ?? options.translator.t(defaultLanguage);
-    const titleKey = [400, 403, 404, 413, 422, 429].includes(status)
+    const titleKey = SHOWN_STATUSES.includes(status)
       ? `errors.${status}.title`
       : 'errors.500.title';
     const title = t(titleKey);
-    const message = t(messageKeyOf(error, status));
+    const message = t(messageKeyOf(error, status), { megabytes: BODY_LIMIT_MEGABYTES });
     const requestId = String(req.id ?? '');
     const fieldErrors =
       error instanceof ValidationError
