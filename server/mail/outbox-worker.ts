@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { outbox, type OutboxMessage } from '../../models/schema/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from './mailer.ts';
+import { giveBackEmails, takeDueEmails } from './outbox-queue.ts';
 import { renderOutboxMessage } from './render-outbox-message.ts';
 
 export interface OutboxDeps {
@@ -38,46 +39,6 @@ const LEASE_MARGIN_MS = 60 * 1000;
 function retryDelayMs(attempts: number, retry: Config['outbox']): number {
   const delay = retry.retryBaseMs * 2 ** Math.max(0, attempts - 1);
   return Math.min(delay, retry.retryMaxMs);
-}
-
-/**
- * Takes up to `batchSize` due messages in one statement: FOR UPDATE SKIP LOCKED lets other
- * workers take other rows at the same moment, and moving next_attempt_at past the lease keeps
- * the taken rows from everyone else once the statement commits.
- */
-async function takeDue(db: Db, batchSize: number, leaseMs: number, now: Date) {
-  const due = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-    .limit(batchSize)
-    .for('update', { skipLocked: true });
-  return db
-    .update(outbox)
-    .set({
-      attempts: sql`${outbox.attempts} + 1`,
-      lastAttemptAt: now,
-      nextAttemptAt: new Date(now.getTime() + leaseMs),
-    })
-    .where(and(inArray(outbox.id, due), eq(outbox.status, 'pending')))
-    .returning();
-}
-
-/** Messages taken but not tried (a slow server used up the lease): due again, no attempt counted. */
-async function giveBack(db: Db, rows: OutboxMessage[], now: Date) {
-  await db
-    .update(outbox)
-    .set({ attempts: sql`${outbox.attempts} - 1`, nextAttemptAt: now })
-    .where(
-      and(
-        inArray(
-          outbox.id,
-          rows.map((row) => row.id),
-        ),
-        eq(outbox.status, 'pending'),
-      ),
-    );
 }
 
 /** Only the worker that took the row (its lease, stamped in last_attempt_at) may record the outcome. */
@@ -151,10 +112,10 @@ export async function deliverDueEmails(
   for (;;) {
     const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     const takenAt = now().getTime();
-    const batch = await takeDue(deps.db, batchSize, leaseMs, new Date(takenAt));
+    const batch = await takeDueEmails(deps.db, { batchSize, leaseMs, now: new Date(takenAt) });
     for (const [index, row] of batch.entries()) {
       if (now().getTime() > takenAt + leaseMs - Math.min(LEASE_MARGIN_MS, leaseMs / 2)) {
-        await giveBack(deps.db, batch.slice(index), now());
+        await giveBackEmails(deps.db, batch.slice(index), now());
         return report;
       }
       report[await deliverOne(deps, row, now)] += 1;
