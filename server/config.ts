@@ -109,6 +109,15 @@ const envSchema = z.object({
       max: 'must be at most 86400 seconds',
     },
   ),
+  OUTBOX_PROBE_SECONDS: wholeNumber(
+    { min: 1, max: 60, fallback: 5 },
+    {
+      type: 'must be a number of seconds',
+      int: 'must be a whole number of seconds',
+      min: 'must be at least 1 second',
+      max: 'must be at most 60 seconds',
+    },
+  ),
   DIGEST_HOUR: wholeNumber({ min: 0, max: 23, fallback: 8 }, 'must be an hour from 0 to 23'),
   TRUST_PROXY: z.preprocess(
     emptyAsUndefined,
@@ -146,6 +155,8 @@ export interface Config {
     retryBaseMs: number;
     retryMaxMs: number;
     pollMs: number;
+    /** While the mail server is down, how often a worker checks whether it is back. */
+    probeMs: number;
   };
   /** The hour (Mexico City time) at which daily digests go out. */
   digestHour: number;
@@ -209,6 +220,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       retryBaseMs: e.OUTBOX_RETRY_SECONDS * 1000,
       retryMaxMs: 6 * 60 * 60 * 1000,
       pollMs: 5_000,
+      probeMs: e.OUTBOX_PROBE_SECONDS * 1000,
     },
     digestHour: e.DIGEST_HOUR,
   };

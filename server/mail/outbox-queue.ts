@@ -32,7 +32,8 @@ export async function takeDueEmails(db: Db, take: Take): Promise<OutboxMessage[]
         UPDATE ${outbox}
            SET attempts = attempts + 1,
                last_attempt_at = ${take.now.toISOString()}::timestamptz,
-               next_attempt_at = ${leasedUntil.toISOString()}::timestamptz
+               next_attempt_at = ${leasedUntil.toISOString()}::timestamptz,
+               waiting_for_server = false
           FROM due
          WHERE ${outbox.id} = due.id AND ${outbox.status} = 'pending'
      RETURNING ${outbox.id} AS id`,
@@ -66,4 +67,32 @@ export async function giveBackEmails(db: Db, rows: OutboxMessage[], now: Date): 
         eq(outbox.status, 'pending'),
       ),
     );
+}
+
+/**
+ * Makes every message that waits only because the mail server was down due now, once a worker
+ * has reached the server again; returns how many.
+ */
+export async function releaseEmailsWaitingForServer(db: Db, now: Date): Promise<number> {
+  // Counted in the database: after a long outage this may be many thousands of rows.
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`WITH released AS (
+          UPDATE ${outbox}
+             SET next_attempt_at = ${now.toISOString()}::timestamptz, waiting_for_server = false
+           WHERE ${outbox.status} = 'pending' AND ${outbox.waitingForServer}
+       RETURNING 1)
+        SELECT count(*)::int AS n FROM released`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Whether some message waits for the mail server (left so by this or another process). */
+export async function anyEmailWaitingForServer(db: Db): Promise<boolean> {
+  const rows = await db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), eq(outbox.waitingForServer, true)))
+    .limit(1);
+  return rows.length > 0;
 }
