@@ -67,6 +67,18 @@ const envSchema = z.object({
     urlWithProtocols(['postgres', 'postgresql'], 'must be a postgres:// or postgresql:// URL'),
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  DATABASE_POOL_SIZE: wholeNumber(
+    { min: 1, max: 1000, fallback: 10 },
+    'must be a number of connections from 1 to 1000',
+  ),
+  DATABASE_ACQUIRE_TIMEOUT_MS: wholeNumber(
+    { min: 50, max: 60_000, fallback: 1500 },
+    'must be a number of milliseconds from 50 to 60000',
+  ),
+  DATABASE_STARTUP_WAIT_MS: wholeNumber(
+    { min: 0, max: 3_600_000, fallback: 60_000 },
+    'must be a number of milliseconds from 0 to 3600000',
+  ),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
   GITHUB_CLIENT_ID: optional(z.string()),
   GITHUB_CLIENT_SECRET: optional(z.string()),
@@ -137,6 +149,10 @@ export interface Config {
   baseUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** PostgreSQL connections, and how long a query waits for one before the page says 503. */
+  databasePool: { size: number; acquireTimeoutMs: number };
+  /** How long start-up keeps trying a database that does not answer yet. */
+  databaseStartupWaitMs: number;
   sessionSecret: string;
   usingDevSessionSecret: boolean;
   github: { clientId?: string; clientSecret?: string; oauthUrl: string; apiUrl: string };
@@ -200,6 +216,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
+    databasePool: { size: e.DATABASE_POOL_SIZE, acquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS },
+    databaseStartupWaitMs: e.DATABASE_STARTUP_WAIT_MS,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     usingDevSessionSecret: !e.SESSION_SECRET,
     github: {

@@ -7,6 +7,7 @@ export {
   type Database,
   type DatabaseDriver,
   type DatabaseOptions,
+  type PostgresOptions,
   type Db,
   type Schema,
 } from './database.ts';

@@ -5,7 +5,11 @@ import { isDatabaseEmpty, seedDemoData } from '../seed/index.ts';
 
 /** Opens the configured database, migrates it and, on a first development start, seeds demo data. */
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
-  const database = await openDatabase(databaseOptionsFromConfig(config));
+  const database = await openDatabase(
+    databaseOptionsFromConfig(config, {
+      onConnectionError: (error) => logger.warn({ err: error }, 'a database connection broke'),
+    }),
+  );
   try {
     await database.migrate();
     const embeddedDevelopment = database.driver === 'pglite' && config.env === 'development';
