@@ -76,6 +76,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     kind: 'postgres',
     url: via ? via(server.url) : server.url,
     poolSize: 4,
+    // Test files share a busy machine: a slow connection must not turn into a 503 by accident.
+    acquireTimeoutMs: 5000,
     ...pool,
   });
   if (!server.migrated) await database.migrate();
