@@ -8,7 +8,7 @@ import type { Database } from '../../../../server/db/database.ts';
 import { queryRows } from '../../../../server/db/query-rows.ts';
 import { capturedLogger } from '../../../support/log-capture.ts';
 import { hostOf, startTcpProxy, type TcpProxy } from '../../../support/tcp-proxy.ts';
-import { buildTestApp, type TestApp } from '../../../support/test-app.ts';
+import { buildTestApp, visitor, type TestApp } from '../../../support/test-app.ts';
 import { adminQuery, createTestDatabase, testDatabaseUrl } from '../../../support/test-db.ts';
 
 // PGlite runs inside the process: it has no server connection to lose, refuse or run out of.
@@ -158,6 +158,8 @@ describe(`a database that stops and comes back ${onServer}`, { skip, timeout }, 
 
   it('answers 503 pages while it is away and serves pages again, without a restart', async () => {
     assert.equal((await request(test.app).get('/')).status, 200);
+    const reader = visitor(test.app);
+    const token = await reader.csrfToken('/entrar');
 
     await proxy.cut();
     assert.equal((await request(test.app).get('/healthz')).status, 503);
@@ -170,10 +172,15 @@ describe(`a database that stops and comes back ${onServer}`, { skip, timeout }, 
     assert.equal(api.status, 503);
     assert.ok(api.headers['retry-after']);
 
+    // Reading the session and counting a form against the rate limit need the database too.
+    assertUnavailablePage(await reader.get('/'));
+    assertUnavailablePage(await reader.postForm('/salir', { _csrf: token }));
+
     await proxy.restore();
     assert.equal((await request(test.app).get('/healthz')).status, 200);
     assert.equal((await request(test.app).get('/')).status, 200);
     assert.equal((await request(test.app).get('/retos')).status, 200);
+    assert.equal((await reader.get('/entrar')).status, 200);
   });
 });
 
