@@ -1,6 +1,6 @@
 import querystring from 'node:querystring';
 import type { RequestHandler } from 'express';
-import { HttpError, NotFoundError } from '../errors.ts';
+import { BadRequestError, NotFoundError } from '../errors.ts';
 import { hasUnstorableText, storableValues } from '../lib/index.ts';
 
 // The one place where text the database cannot store (NUL, lone surrogates) is dealt with:
@@ -61,7 +61,7 @@ function formShaped(body: unknown): Record<string, FormValue> | undefined {
 /** Runs after the body parsers: every route sees a form-shaped object of storable text. */
 export const storableBodies: RequestHandler = (req, _res, next) => {
   const shaped = formShaped(req.body);
-  if (!shaped) throw new HttpError(400, 'errors.400.message');
+  if (!shaped) throw new BadRequestError();
   req.body = storableValues(shaped);
   next();
 };
