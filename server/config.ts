@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { httpUrl as httpUrlWith, urlWithProtocols } from './lib/index.ts';
@@ -47,6 +48,50 @@ const wholeNumber = (
       .default(range.fallback),
   );
 };
+
+/** Which proxies may set X-Forwarded-For: none, the nearest N hops, or these addresses. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (isIP(prefix) === family) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_FORMAT =
+  'must be false, a number of proxy hops (1, 2…) or a comma-separated list of proxy addresses or subnets';
+
+/**
+ * `true` is refused, not mapped: Express would then trust every X-Forwarded-For hop, so any client
+ * could pick its own address and slip past every per-address limit.
+ */
+function parseTrustProxy(value: string): TrustProxy | { refused: string } {
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === '0') return false;
+  if (text === 'true') {
+    return {
+      refused:
+        'must not be true (it lets any client choose its own address): set the number of proxies in front of the app, such as 1, or their addresses',
+    };
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops <= 10 ? hops : { refused: 'must be at most 10 proxy hops' };
+  }
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0 || !entries.every(isProxyAddress))
+    return { refused: TRUST_PROXY_FORMAT };
+  return entries;
+}
 
 const envSchema = z.object({
   NODE_ENV: z.preprocess(
@@ -131,13 +176,16 @@ const envSchema = z.object({
     },
   ),
   DIGEST_HOUR: wholeNumber({ min: 0, max: 23, fallback: 8 }, 'must be an hour from 0 to 23'),
-  TRUST_PROXY: z.preprocess(
-    emptyAsUndefined,
-    z
-      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-      .default('false')
-      .transform((value) => value === 'true' || value === '1'),
-  ),
+  TRUST_PROXY: z
+    .preprocess(emptyAsUndefined, z.string().default('false'))
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'object' && 'refused' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.refused });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -161,7 +209,7 @@ export interface Config {
   adminEmails: string[];
   adminGithubLogins: string[];
   logLevel: (typeof logLevels)[number];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** Days without a progress update after which a volunteer's claim on a challenge lapses. */
   claimExpiryDays: number;
   outbox: {
