@@ -31,10 +31,13 @@ const usable = (token: string) =>
     gt(loginTokens.expiresAt, sql`now()`),
   );
 
-/** Whether a token could still sign someone in, without using it. */
-export async function isLoginTokenUsable(db: Db, token: string): Promise<boolean> {
-  const rows = await db.select({ id: loginTokens.id }).from(loginTokens).where(usable(token));
-  return rows.length > 0;
+/** The address a token would sign in to, while it still could, without using it. */
+export async function usableLoginTokenEmail(db: Db, token: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ email: loginTokens.email })
+    .from(loginTokens)
+    .where(usable(token));
+  return row?.email;
 }
 
 /** Uses a token once: a single UPDATE, so two clicks racing cannot both sign in. */

@@ -6,10 +6,11 @@ import type { EmailLinkDeps } from './email-link-service.ts';
 import { sendSignInLink } from './email-link-service.ts';
 import { signInEmailForm } from './forms.ts';
 import type { GithubSettings } from '../github/index.ts';
-import { isLoginTokenUsable } from './login-tokens.ts';
+import { usableLoginTokenEmail } from './login-tokens.ts';
 import type { AppPassport } from './passport.ts';
 import { signInLinkLimits, type SignInLimits } from './rate-limits.ts';
 import { safeReturnTo } from './return-to.ts';
+import { accountNameForEmail } from './sign-in-service.ts';
 
 export interface AuthRoutesDeps extends EmailLinkDeps {
   db: Db;
@@ -75,11 +76,18 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
   // Opening the link only shows a button: mail scanners that follow links cannot use it up.
   router.get('/entrar/enlace', async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
-    if (!token || !(await isLoginTokenUsable(deps.db, token))) {
+    const email = token ? await usableLoginTokenEmail(deps.db, token) : undefined;
+    if (!email) {
       res.status(410);
       return res.render('auth/link-invalid', { pageTitle: req.t('auth.linkInvalid.title') });
     }
-    res.render('auth/link-confirm', { pageTitle: req.t('auth.linkConfirm.title'), token });
+    // Naming the account lets someone sent another person's link notice before using it.
+    res.render('auth/link-confirm', {
+      pageTitle: req.t('auth.linkConfirm.title'),
+      token,
+      email,
+      name: await accountNameForEmail(deps.db, email),
+    });
   });
 
   router.post('/entrar/enlace', (req, res, next) => {
