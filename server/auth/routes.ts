@@ -120,12 +120,14 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
   });
 
   router.post('/salir', (req, res, next) => {
+    const returnTo = safeReturnTo(req.body?.volver);
     req.logout((error) => {
       if (error) return next(error);
       req.session.destroy((destroyError) => {
         if (destroyError) return next(destroyError);
         res.clearCookie(SESSION_COOKIE);
-        res.redirect(303, '/');
+        // "Sign out and sign in as someone else" comes back to the page it was asked from.
+        res.redirect(303, returnTo);
       });
     });
   });
