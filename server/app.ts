@@ -48,7 +48,8 @@ export interface AppDeps {
   /** The process's outbox worker, woken after each write; without one, mail waits for a poll. */
   outboxWorker?: { wake(): void };
   writeRateLimit?: RateLimitSettings;
-  signInLimits?: SignInLimits;
+  /** Overrides of the sign-in link limits; the rest keep their defaults. */
+  signInLimits?: Partial<SignInLimits>;
   /** Development's demo GitHub and outbox reader (server/dev); never given in production. */
   devTools?: { api: Router[]; pages: Router[] };
   /** Feature routers mounted after the built-in ones (tests use it for probes). */
@@ -119,7 +120,7 @@ export function createApp(deps: AppDeps): Express {
       passport,
       github,
       config,
-      signInLimits: deps.signInLimits ?? defaultSignInLimits,
+      signInLimits: { ...defaultSignInLimits, ...deps.signInLimits },
     }),
   );
   app.use(featureRoutes({ db: database.db, config, translator, logger }));

@@ -40,6 +40,29 @@ export async function usableLoginTokenEmail(db: Db, token: string): Promise<stri
   return row?.email;
 }
 
+/** Whether an unused, unexpired token for the address and destination was made seconds ago. */
+export async function hasRecentLoginToken(
+  db: Db,
+  email: string,
+  returnTo: string | null,
+  withinSeconds: number,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: loginTokens.id })
+    .from(loginTokens)
+    .where(
+      and(
+        eq(loginTokens.email, email),
+        sql`${loginTokens.returnTo} IS NOT DISTINCT FROM ${returnTo}`,
+        isNull(loginTokens.usedAt),
+        gt(loginTokens.expiresAt, sql`now()`),
+        gt(loginTokens.createdAt, sql`now() - make_interval(secs => ${withinSeconds})`),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** Uses a token once: a single UPDATE, so two clicks racing cannot both sign in. */
 export async function consumeLoginToken(
   db: Db,

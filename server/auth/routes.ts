@@ -8,7 +8,7 @@ import { signInEmailForm } from './forms.ts';
 import type { GithubSettings } from '../github/index.ts';
 import { usableLoginTokenEmail } from './login-tokens.ts';
 import type { AppPassport } from './passport.ts';
-import { signInLinkLimits, type SignInLimits } from './rate-limits.ts';
+import { RECENT_LINK, signInLinkLimits, type SignInLimits } from './rate-limits.ts';
 import { safeReturnTo } from './return-to.ts';
 import { accountNameForEmail } from './sign-in-service.ts';
 
@@ -63,6 +63,13 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
         githubDemo: deps.github.demo,
         values: { email: typeof req.body?.email === 'string' ? req.body.email : '' },
         errors: formErrors(parsed.error, req.t),
+      });
+    }
+    if (res.locals[RECENT_LINK] === true) {
+      // A second click or an impatient retry: the first link is on its way, send no other.
+      return res.render('auth/link-already-sent', {
+        pageTitle: req.t('auth.linkAlreadySent.title'),
+        email: parsed.data.email,
       });
     }
     const returnTo = safeReturnTo(parsed.data.volver, '') || null;

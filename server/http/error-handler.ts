@@ -67,7 +67,10 @@ export function errorHandler(options: {
         : [];
 
     res.status(status);
-    if (status === 429) res.setHeader('Retry-After', res.getHeader('RateLimit-Reset') ?? '60');
+    // A limiter that already said how long is left is kept: a guess would be untrue.
+    if (status === 429 && !res.hasHeader('Retry-After')) {
+      res.setHeader('Retry-After', res.getHeader('RateLimit-Reset') ?? '60');
+    }
     if (shown instanceof ServiceUnavailableError) {
       res.setHeader('Retry-After', String(shown.retryAfterSeconds));
       // A cache in front must not keep serving the outage once the database is back.
