@@ -9,6 +9,7 @@ import type { GithubSettings } from '../github/index.ts';
 import { usableLoginTokenEmail } from './login-tokens.ts';
 import type { AppPassport } from './passport.ts';
 import { RECENT_LINK, signInLinkLimits, type SignInLimits } from './rate-limits.ts';
+import { afterEmailSignIn, namePromptRoutes } from './name-prompt-routes.ts';
 import { safeReturnTo } from './return-to.ts';
 import { accountNameForEmail } from './sign-in-service.ts';
 
@@ -37,10 +38,11 @@ function logInAndReturn(
   next: NextFunction,
   user: User,
   returnTo: unknown,
+  then: (path: string) => string = (path) => path,
 ) {
   req.logIn(user, (error) => {
     if (error) return next(error);
-    res.redirect(303, safeReturnTo(returnTo));
+    res.redirect(303, then(safeReturnTo(returnTo)));
   });
 }
 
@@ -106,7 +108,9 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
           res.status(410);
           return res.render('auth/link-invalid', { pageTitle: req.t('auth.linkInvalid.title') });
         }
-        logInAndReturn(req, res, next, user, info?.returnTo);
+        logInAndReturn(req, res, next, user, info?.returnTo, (path) =>
+          afterEmailSignIn(user, path),
+        );
       },
     )(req, res, next);
   });
@@ -125,6 +129,8 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
       logInAndReturn(req, res, next, user, returnTo);
     })(req, res, next);
   });
+
+  router.use(namePromptRoutes(deps.db));
 
   router.post('/salir', (req, res, next) => {
     const returnTo = safeReturnTo(req.body?.volver);

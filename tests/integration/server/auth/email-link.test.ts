@@ -165,7 +165,8 @@ describe('signing in with an email link', () => {
       'volver@example.org',
       'https://evil.example/',
     );
-    assert.equal(redirectedTo, '/');
+    // A new account is asked its name first, then goes home rather than to the other site.
+    assert.equal(redirectedTo, '/entrar/nombre?volver=%2F');
   });
 
   it('limits links per address from one client', async () => {

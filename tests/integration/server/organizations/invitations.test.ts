@@ -125,7 +125,15 @@ describe('organization invitations', () => {
     assert.doesNotMatch(anonymous.text, /Aceptar la invitación/);
 
     const { person, redirectedTo } = await signInByEmail(test, 'invitada@example.org', link);
-    assert.equal(redirectedTo, link);
+    // Asked their name once, then back to the invitation.
+    assert.equal(redirectedTo, `/entrar/nombre?volver=${encodeURIComponent(link)}`);
+    const prompt = await person.get(redirectedTo).expect(200);
+    const named = await person.postForm('/entrar/nombre', {
+      _csrf: csrfTokenIn(prompt.text),
+      volver: link,
+      name: 'Invitada Nueva',
+    });
+    assert.equal(named.headers.location, link);
     const page = await person.get(link).expect(200);
     assert.match(page.text, /Invitación a Red de Huertos Urbanos/);
     assert.match(page.text, /Organización civil/);
