@@ -29,7 +29,8 @@ export const defaultSignInLimits: SignInLimits = {
 
 const emailIn = (req: Request): string | undefined => {
   const email = (req.body as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? normalizeEmail(email) : undefined;
+  // Longer than any address: the form refuses it, and it should not become a counter's key.
+  return typeof email === 'string' && email.length <= 320 ? normalizeEmail(email) : undefined;
 };
 
 const clientKey = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');

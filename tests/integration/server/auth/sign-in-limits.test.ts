@@ -80,6 +80,24 @@ describe('sign-in link limits an outsider cannot use against someone', () => {
   });
 });
 
+describe('an address longer than any real one', () => {
+  it('is refused by the form and never becomes a counter', async () => {
+    const test = await appWith({});
+    try {
+      const huge = `${'a'.repeat(400)}@example.org`;
+      const response = await askForLink(test, huge, '203.0.113.5');
+      assert.equal(response.status, 422);
+      const counters = await test.database.db
+        .select({ key: rateLimits.key })
+        .from(rateLimits)
+        .where(like(rateLimits.key, 'sign-in-address%'));
+      assert.deepEqual(counters, []);
+    } finally {
+      await test.close();
+    }
+  });
+});
+
 describe('asking again for a link moments later', () => {
   let test: TestApp;
   before(async () => {
