@@ -35,6 +35,12 @@ export function challengeWriteRoutes({ db, config }: FeatureDeps): Router {
   }
 
   router.get('/retos/nuevo', requireUser, async (req, res) => {
+    // A form nobody in an organization may send would only be refused after it was filled in.
+    if ((await memberOrganizations(db, req.user!.id)).length === 0) {
+      return res.render('challenges/no-organization', {
+        pageTitle: req.t('challengeForm.noOrganizationPage.title'),
+      });
+    }
     const organizationId =
       typeof req.query.organizacion === 'string' ? req.query.organizacion : undefined;
     await renderForm(req, res, 'new', { organizationId });
