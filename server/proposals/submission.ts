@@ -65,7 +65,12 @@ export async function checkProposalRepository(
   githubApiUrl: string,
   actor: User,
   proposalId: string,
-): Promise<{ check: RepositoryCheckResult; recorded: Proposal | undefined }> {
+): Promise<{
+  check: RepositoryCheckResult;
+  recorded: Proposal | undefined;
+  /** Whether this repository address had never been checked before. */
+  firstCheck: boolean;
+}> {
   const { proposal, viewer } = await loadVisibleProposal(db, proposalId, actor.id);
   if (!canCheckRepository(proposal, viewer)) {
     throw new ForbiddenError(
@@ -77,6 +82,7 @@ export async function checkProposalRepository(
   return {
     check,
     recorded: await recordRepositoryCheck(db, actor, proposalId, { ...check, repositoryUrl }),
+    firstCheck: proposal.repositoryCheckedAt === null,
   };
 }
 
