@@ -1,8 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import { mexicanStates } from '../../models/mexican-states.ts';
 import { requireUser } from '../auth/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { formErrors, type FeatureDeps } from '../http/index.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { formErrors, translatedErrors, type FeatureDeps } from '../http/index.ts';
+import { placeName } from '../lib/index.ts';
 import { memberOrganizations } from '../organizations/index.ts';
 import { challengeForm, challengeFormValues, replicateForm } from './forms.ts';
 import { challengeFormView, type ChallengeFormInput } from './form-view.ts';
@@ -125,12 +126,22 @@ export function challengeWriteRoutes({ db, config }: FeatureDeps): Router {
         errors.organizationId = req.t('challengeForm.errors.organizationRequired');
       return renderReplicate(req, res, { values: raw, errors });
     }
-    const replica = await replicateChallenge(db, req.user!, challenge.id, {
-      organizationId: parsed.data.organizationId,
-      stateCode: parsed.data.stateCode || null,
-      municipality: parsed.data.municipality || null,
-    });
-    res.redirect(303, `/retos/${replica.slug}/editar`);
+    try {
+      const replica = await replicateChallenge(db, req.user!, challenge.id, {
+        organizationId: parsed.data.organizationId,
+        stateCode: parsed.data.stateCode || null,
+        municipality: parsed.data.municipality || null,
+      });
+      res.redirect(303, `/retos/${replica.slug}/editar`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      res.status(422);
+      const place = placeName(challenge) ?? req.t('challenge.national');
+      return renderReplicate(req, res, {
+        values: raw,
+        errors: translatedErrors(error, req.t, { place }),
+      });
+    }
   });
 
   return router;
