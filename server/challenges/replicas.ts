@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { placeName, slugify } from '../lib/index.ts';
 import { membershipRole } from '../organizations/index.ts';
 import { canReplicateChallenge } from './permissions.ts';
-import { uniqueChallengeSlug } from './write-service.ts';
+import { uniqueChallengeSlug } from './former-slugs.ts';
 
 export interface ReplicaTarget {
   organizationId: string;

@@ -82,8 +82,8 @@ export function challengeWriteRoutes({ db, config }: FeatureDeps): Router {
         errors: formErrors(parsed.error, req.t),
       });
     }
-    await updateChallenge(db, req.user!, challenge.id, parsed.data);
-    res.redirect(303, `/retos/${challenge.slug}`);
+    const updated = await updateChallenge(db, req.user!, challenge.id, parsed.data);
+    res.redirect(303, `/retos/${updated.slug}`);
   });
 
   router.post('/retos/:slug/estado', requireUser, async (req, res) => {
