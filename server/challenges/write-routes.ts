@@ -60,8 +60,14 @@ export function challengeWriteRoutes({ db, config }: FeatureDeps): Router {
       res.status(422);
       return renderForm(req, res, 'new', values, { errors });
     }
-    const created = await createChallenge(db, req.user!, chosen!, parsed.data);
-    res.redirect(303, `/retos/${created.slug}`);
+    try {
+      const created = await createChallenge(db, req.user!, chosen!, parsed.data);
+      res.redirect(303, `/retos/${created.slug}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      res.status(422);
+      return renderForm(req, res, 'new', values, { errors: translatedErrors(error, req.t) });
+    }
   });
 
   router.get('/retos/:slug/editar', requireUser, async (req, res) => {
@@ -82,8 +88,17 @@ export function challengeWriteRoutes({ db, config }: FeatureDeps): Router {
         errors: formErrors(parsed.error, req.t),
       });
     }
-    const updated = await updateChallenge(db, req.user!, challenge.id, parsed.data);
-    res.redirect(303, `/retos/${updated.slug}`);
+    try {
+      const updated = await updateChallenge(db, req.user!, challenge.id, parsed.data);
+      res.redirect(303, `/retos/${updated.slug}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      res.status(422);
+      return renderForm(req, res, 'edit', values, {
+        slug: challenge.slug,
+        errors: translatedErrors(error, req.t),
+      });
+    }
   });
 
   router.post('/retos/:slug/estado', requireUser, async (req, res) => {

@@ -3,9 +3,10 @@ import { eq } from 'drizzle-orm';
 import { challenges, type Challenge, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db, Tx } from '../db/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { membershipRole } from '../organizations/index.ts';
 import type { ChallengeInput } from './forms.ts';
+import { isPastDeadline } from './deadline.ts';
 import { retitledSlug, uniqueChallengeSlug } from './former-slugs.ts';
 import { canEditChallenge, canPostChallengeFor } from './permissions.ts';
 import { lockChallenge } from './status-change.ts';
@@ -27,6 +28,8 @@ const editableFields = (input: ChallengeInput) => ({
   criteria: input.criteria,
 });
 
+const pastDeadline = () => new ValidationError({ deadline: 'challengeForm.errors.deadlinePast' });
+
 const isMemberOf = async (tx: Pick<Tx, 'select'>, userId: string, organizationId: string) =>
   (await membershipRole(tx, userId, organizationId)) !== null;
 
@@ -38,6 +41,7 @@ export async function createChallenge(
   input: ChallengeInput,
 ): Promise<Challenge> {
   const actorId = actor.id;
+  if (isPastDeadline(input.deadline)) throw pastDeadline();
   return db.transaction(async (tx) => {
     if (!canPostChallengeFor(await isMemberOf(tx, actorId, organizationId))) {
       throw new ForbiddenError('challengeForm.errors.organizationRequired');
@@ -77,6 +81,10 @@ export async function updateChallenge(
     if (!challenge) throw new NotFoundError();
     if (!canEditChallenge(await isMemberOf(tx, actor.id, challenge.organizationId))) {
       throw new ForbiddenError();
+    }
+    // Only a deadline being set is checked: an edit leaving a passed one as it was goes through.
+    if (input.deadline !== challenge.deadline && isPastDeadline(input.deadline)) {
+      throw pastDeadline();
     }
     const next = editableFields(input);
     const before: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 // Claims: a volunteer says "I am working on this"; the claim lapses without progress.
 export { touchClaimsForProposal } from './activity.ts';
+export { endClaimsOfChallenge } from './challenge-ended.ts';
 export { claimsOnChallengePage } from './challenge-section.ts';
 export { warnExpiringClaims } from './expiry-warning.ts';
 export { claimDeadline, releaseExpiredClaims, type ExpiryDeps } from './expiry.ts';
