@@ -149,6 +149,9 @@ describe('a challenge’s deadline', () => {
       .where(and(eq(auditEvents.subjectId, due.id), eq(auditEvents.action, 'challenge.close')));
     assert.equal(event!.actorId, null, 'the system closed it');
     assert.deepEqual(event!.after, { status: 'closed', reason: 'deadline', deadline: yesterday });
+    const page = await member.person.get(`/retos/${due.slug}`);
+    assert.equal(page.status, 200, 'its history shows a change with no person behind it');
+    assert.doesNotMatch(page.text, /Quién trabaja en este reto/);
 
     assert.equal((await claimById(db, claim.id)).status, 'ended');
     const ends = await db
