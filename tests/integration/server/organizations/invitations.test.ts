@@ -300,7 +300,9 @@ describe('organization invitations', () => {
     assert.match(invalid.text, /Escribe un correo electrónico válido/);
     const emailInput = invalid.text.match(/<input id="email"[^>]*>/)?.[0] ?? '';
     assert.match(emailInput, / aria-invalid="true"/);
-    assert.match(emailInput, / aria-describedby="email-error"/);
+    // The hint states the limit, then the error says what is wrong.
+    assert.match(emailInput, / aria-describedby="email-hint email-error"/);
+    assert.match(emailInput, / maxlength="254"/);
     assert.match(invalid.text, /value="no-es-correo"/);
     assert.equal(test.mail.length, sentBefore);
   });
