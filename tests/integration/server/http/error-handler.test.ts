@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Router } from 'express';
 import request from 'supertest';
 import { ForbiddenError, ValidationError } from '../../../../server/errors.ts';
+import { BODY_LIMIT_MEGABYTES } from '../../../../server/http/index.ts';
 import { buildTestApp, type TestApp } from '../../../support/test-app.ts';
 
 function failingRoutes(): Router {
@@ -114,12 +115,13 @@ describe('error pages', () => {
     assert.match(response.text, /Solicitud no válida/);
   });
 
-  it('answers a body that is too large with 413', async () => {
+  it('answers a body past the body limit with 413, naming the limit', async () => {
     const response = await request(test.app)
       .post('/cualquier-cosa')
       .type('form')
-      .send({ texto: 'x'.repeat(300_000) });
+      .send({ texto: 'x'.repeat((BODY_LIMIT_MEGABYTES + 1) * 1024 * 1024) });
     assert.equal(response.status, 413);
     assert.match(response.text, /Contenido demasiado grande/);
+    assert.match(response.text, new RegExp(`${BODY_LIMIT_MEGABYTES} MB`));
   });
 });

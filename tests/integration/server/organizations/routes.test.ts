@@ -154,7 +154,8 @@ describe('/organizaciones/nueva', () => {
     assert.match(response.text, /empezando con https:\/\//);
     const nameInput = response.text.match(/<input id="name" name="name"[^>]*>/)?.[0] ?? '';
     assert.match(nameInput, / aria-invalid="true"/);
-    assert.match(nameInput, / aria-describedby="name-error"/);
+    assert.match(nameInput, / aria-describedby="name-hint name-error"/);
+    assert.match(nameInput, / maxlength="120"/);
     assert.match(response.text, /<p class="field-error" id="websiteUrl-error">/);
     assert.match(response.text, />Lo que hacemos &lt;b&gt;bien&lt;\/b&gt;<\/textarea>/);
     assert.match(response.text, /value="Tlacolula"/);
