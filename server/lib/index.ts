@@ -6,3 +6,4 @@ export { placeName, type Place } from './place.ts';
 export { slugify } from './slugify.ts';
 export { httpUrl, isHttpUrl, urlWithProtocols } from './urls.ts';
 export { isUuid } from './uuid.ts';
+export { pagerLinks, pageWindow, requestedPage, type PageWindow, type Pager } from './paging.ts';
