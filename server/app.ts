@@ -12,6 +12,8 @@ import {
 import { githubSettings } from './github/index.ts';
 import { healthRoutes } from './health/index.ts';
 import {
+  acceptedBodyTypes,
+  BODY_LIMIT,
   currentUserLocals,
   csrfProtection,
   exposeCsrfToken,
@@ -26,6 +28,9 @@ import {
   SESSION_COOKIE,
   DatabaseSessionStore,
   wakeOutboxAfterWrites,
+  storableBodies,
+  storableQuery,
+  unreadablePathsNotFound,
 } from './http/index.ts';
 import { createTranslator, type Translator } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
@@ -43,7 +48,8 @@ export interface AppDeps {
   /** The process's outbox worker, woken after each write; without one, mail waits for a poll. */
   outboxWorker?: { wake(): void };
   writeRateLimit?: RateLimitSettings;
-  signInLimits?: SignInLimits;
+  /** Overrides of the sign-in link limits; the rest keep their defaults. */
+  signInLimits?: Partial<SignInLimits>;
   /** Development's demo GitHub and outbox reader (server/dev); never given in production. */
   devTools?: { api: Router[]; pages: Router[] };
   /** Feature routers mounted after the built-in ones (tests use it for probes). */
@@ -62,12 +68,14 @@ export function createApp(deps: AppDeps): Express {
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.set('query parser', storableQuery);
   configureViews(app, { cache: production });
   app.locals.siteName = 'Retos';
 
   app.use(requestLogger(logger));
   app.use(wakeOutboxAfterWrites(deps.outboxWorker));
   app.use(securityHeaders({ production }));
+  app.use(unreadablePathsNotFound);
   app.use(compression());
   app.use(
     express.static(publicDir, {
@@ -78,8 +86,6 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(healthRoutes(database));
 
-  app.use(express.urlencoded({ extended: false, limit: '200kb' }));
-  app.use(express.json({ limit: '200kb' }));
   app.use(languageMiddleware(translator, { secureCookies: production }));
   // The demo GitHub's token and API endpoints are called server to server: no session, no CSRF.
   for (const router of devTools?.api ?? []) app.use(router);
@@ -99,6 +105,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(passport.session());
   app.use(userLanguageMiddleware(translator));
   app.use(currentUserLocals(config));
+  // Bodies are read once the person is known, so even a refused body gets the signed-in page.
+  app.use(acceptedBodyTypes);
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(storableBodies);
   app.use(writeRateLimit(database.db, deps.writeRateLimit ?? { windowMs: 60_000, limit: 60 }));
   app.use(csrfProtection);
   app.use(exposeCsrfToken);
@@ -109,7 +120,7 @@ export function createApp(deps: AppDeps): Express {
       passport,
       github,
       config,
-      signInLimits: deps.signInLimits ?? defaultSignInLimits,
+      signInLimits: { ...defaultSignInLimits, ...deps.signInLimits },
     }),
   );
   app.use(featureRoutes({ db: database.db, config, translator, logger }));

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { httpUrl as httpUrlWith, urlWithProtocols } from './lib/index.ts';
@@ -48,6 +49,50 @@ const wholeNumber = (
   );
 };
 
+/** Which proxies may set X-Forwarded-For: none, the nearest N hops, or these addresses. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (isIP(prefix) === family) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_FORMAT =
+  'must be false, a number of proxy hops (1, 2…) or a comma-separated list of proxy addresses or subnets';
+
+/**
+ * `true` is refused, not mapped: Express would then trust every X-Forwarded-For hop, so any client
+ * could pick its own address and slip past every per-address limit.
+ */
+function parseTrustProxy(value: string): TrustProxy | { refused: string } {
+  const text = value.trim().toLowerCase();
+  if (text === 'false' || text === '0') return false;
+  if (text === 'true') {
+    return {
+      refused:
+        'must not be true (it lets any client choose its own address): set the number of proxies in front of the app, such as 1, or their addresses',
+    };
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops <= 10 ? hops : { refused: 'must be at most 10 proxy hops' };
+  }
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0 || !entries.every(isProxyAddress))
+    return { refused: TRUST_PROXY_FORMAT };
+  return entries;
+}
+
 const envSchema = z.object({
   NODE_ENV: z.preprocess(
     emptyAsUndefined,
@@ -67,6 +112,18 @@ const envSchema = z.object({
     urlWithProtocols(['postgres', 'postgresql'], 'must be a postgres:// or postgresql:// URL'),
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  DATABASE_POOL_SIZE: wholeNumber(
+    { min: 1, max: 1000, fallback: 10 },
+    'must be a number of connections from 1 to 1000',
+  ),
+  DATABASE_ACQUIRE_TIMEOUT_MS: wholeNumber(
+    { min: 50, max: 60_000, fallback: 1500 },
+    'must be a number of milliseconds from 50 to 60000',
+  ),
+  DATABASE_STARTUP_WAIT_MS: wholeNumber(
+    { min: 0, max: 3_600_000, fallback: 60_000 },
+    'must be a number of milliseconds from 0 to 3600000',
+  ),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
   GITHUB_CLIENT_ID: optional(z.string()),
   GITHUB_CLIENT_SECRET: optional(z.string()),
@@ -109,14 +166,26 @@ const envSchema = z.object({
       max: 'must be at most 86400 seconds',
     },
   ),
-  DIGEST_HOUR: wholeNumber({ min: 0, max: 23, fallback: 8 }, 'must be an hour from 0 to 23'),
-  TRUST_PROXY: z.preprocess(
-    emptyAsUndefined,
-    z
-      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-      .default('false')
-      .transform((value) => value === 'true' || value === '1'),
+  OUTBOX_PROBE_SECONDS: wholeNumber(
+    { min: 1, max: 60, fallback: 5 },
+    {
+      type: 'must be a number of seconds',
+      int: 'must be a whole number of seconds',
+      min: 'must be at least 1 second',
+      max: 'must be at most 60 seconds',
+    },
   ),
+  DIGEST_HOUR: wholeNumber({ min: 0, max: 23, fallback: 8 }, 'must be an hour from 0 to 23'),
+  TRUST_PROXY: z
+    .preprocess(emptyAsUndefined, z.string().default('false'))
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'object' && 'refused' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.refused });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -128,6 +197,10 @@ export interface Config {
   baseUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** PostgreSQL connections, and how long a query waits for one before the page says 503. */
+  databasePool: { size: number; acquireTimeoutMs: number };
+  /** How long start-up keeps trying a database that does not answer yet. */
+  databaseStartupWaitMs: number;
   sessionSecret: string;
   usingDevSessionSecret: boolean;
   github: { clientId?: string; clientSecret?: string; oauthUrl: string; apiUrl: string };
@@ -136,7 +209,7 @@ export interface Config {
   adminEmails: string[];
   adminGithubLogins: string[];
   logLevel: (typeof logLevels)[number];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** Days without a progress update after which a volunteer's claim on a challenge lapses. */
   claimExpiryDays: number;
   outbox: {
@@ -146,6 +219,8 @@ export interface Config {
     retryBaseMs: number;
     retryMaxMs: number;
     pollMs: number;
+    /** While the mail server is down, how often a worker checks whether it is back. */
+    probeMs: number;
   };
   /** The hour (Mexico City time) at which daily digests go out. */
   digestHour: number;
@@ -189,6 +264,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
+    databasePool: { size: e.DATABASE_POOL_SIZE, acquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS },
+    databaseStartupWaitMs: e.DATABASE_STARTUP_WAIT_MS,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     usingDevSessionSecret: !e.SESSION_SECRET,
     github: {
@@ -209,6 +286,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       retryBaseMs: e.OUTBOX_RETRY_SECONDS * 1000,
       retryMaxMs: 6 * 60 * 60 * 1000,
       pollMs: 5_000,
+      probeMs: e.OUTBOX_PROBE_SECONDS * 1000,
     },
     digestHour: e.DIGEST_HOUR,
   };

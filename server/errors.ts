@@ -48,3 +48,25 @@ export class TooManyRequestsError extends HttpError {
     super(429, 'errors.429.message');
   }
 }
+
+export class UnsupportedMediaTypeError extends HttpError {
+  override name = 'UnsupportedMediaTypeError';
+  constructor() {
+    super(415, 'errors.415.message');
+  }
+}
+
+export class BadRequestError extends HttpError {
+  override name = 'BadRequestError';
+  constructor(messageKey = 'errors.400.message') {
+    super(400, messageKey);
+  }
+}
+
+/** The service cannot answer right now (the database is away or busy); asking again soon may. */
+export class ServiceUnavailableError extends HttpError {
+  override name = 'ServiceUnavailableError';
+  constructor(readonly retryAfterSeconds = 5) {
+    super(503, 'errors.503.message');
+  }
+}

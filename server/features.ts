@@ -1,8 +1,12 @@
 import { Router } from 'express';
 import { accountRoutes } from './accounts/index.ts';
 import { adminRoutes } from './admin/index.ts';
-import { challengeRoutes, challengesOnOrganizationPage } from './challenges/index.ts';
-import { claimRoutes, claimsOnChallengePage } from './claims/index.ts';
+import {
+  challengeRoutes,
+  challengesOnOrganizationPage,
+  whenChallengeEnds,
+} from './challenges/index.ts';
+import { claimRoutes, claimsOnChallengePage, endClaimsOfChallenge } from './claims/index.ts';
 import { dashboardRoutes } from './dashboards/index.ts';
 import type { FeatureDeps } from './http/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
@@ -29,12 +33,18 @@ import {
 import { teamOnProposalPage, teamRoutes } from './teams/index.ts';
 import { volunteerRoutes } from './volunteers/index.ts';
 
+/** What ends with a challenge: claims on it. Shared with the scheduled jobs, which close some. */
+export function wireChallengeEndings(): void {
+  whenChallengeEnds(endClaimsOfChallenge);
+}
+
 /**
  * Every feature's routes, and the sections features add to each other's pages: the one place
  * that knows them all, so no feature has to import the features that build on it.
  */
 export function featureRoutes(deps: FeatureDeps): Router {
   const { db } = deps;
+  wireChallengeEndings();
   const router = Router();
   const proposal = proposalPage(db, [
     teamOnProposalPage(db),

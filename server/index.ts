@@ -1,14 +1,23 @@
 import { createApp } from './app.ts';
-import { listen, prepareDatabase, startMaintenance, startScheduledJobs } from './runtime/index.ts';
+import {
+  DatabaseUnreachableError,
+  listen,
+  prepareDatabase,
+  startMaintenance,
+  startScheduledJobs,
+} from './runtime/index.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataDirLockedError } from './db/index.ts';
 import { createTranslator } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
 import { createMailer, startOutboxWorker } from './mail/index.ts';
 
-function fail(message: string): never {
+// EX_UNAVAILABLE from sysexits.h: a process manager can tell "database away" from a bad setting.
+const EXIT_DATABASE_UNREACHABLE = 69;
+
+function fail(message: string, code = 1): never {
   process.stderr.write(`retos: ${message}\n`);
-  process.exit(1);
+  process.exit(code);
 }
 
 let config: Config;
@@ -29,6 +38,10 @@ try {
   database = await prepareDatabase(config, logger);
 } catch (error) {
   if (error instanceof DataDirLockedError) fail(error.message);
+  if (error instanceof DatabaseUnreachableError) {
+    logger.fatal(`giving up: ${error.message}`);
+    fail(`giving up: ${error.message}`, EXIT_DATABASE_UNREACHABLE);
+  }
   logger.fatal({ err: error }, 'could not open the database');
   fail(`could not open the database: ${(error as Error).message}`);
 }

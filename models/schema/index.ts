@@ -8,6 +8,7 @@ export * from './login-tokens.ts';
 export * from './organization-invitations.ts';
 export * from './audit-events.ts';
 export * from './watches.ts';
+export * from './challenge-slugs.ts';
 export * from './proposals.ts';
 export * from './sponsorships.ts';
 export * from './proposal-work.ts';

@@ -45,6 +45,9 @@ export const outbox = pgTable(
     nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
     lastAttemptAt: at('last_attempt_at'),
     lastError: text('last_error'),
+    // The last attempt found the mail server down, not the message at fault: due again as soon
+    // as a worker reaches the server.
+    waitingForServer: boolean('waiting_for_server').notNull().default(false),
     sentAt: at('sent_at'),
     digestId: uuid('digest_id').references((): AnyPgColumn => outbox.id, {
       onDelete: 'set null',

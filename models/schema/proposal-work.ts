@@ -18,7 +18,8 @@ import { users } from './users.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
-export const claimStatuses = ['active', 'released', 'expired'] as const;
+// A claim ends (rather than lapses or is released) when its challenge is solved or closed.
+export const claimStatuses = ['active', 'released', 'expired', 'ended'] as const;
 export type ClaimStatus = (typeof claimStatuses)[number];
 export const claimStatus = pgEnum('claim_status', claimStatuses);
 

@@ -37,6 +37,8 @@ export const users = pgTable(
     locale: text('locale', { enum: locales }).notNull().default('es'),
     isModerator: boolean('is_moderator').notNull().default(false),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true, precision: 3 }),
+    // When the person was asked their name after an email sign-in (answered or skipped): once only.
+    nameAskedAt: timestamp('name_asked_at', { withTimezone: true, precision: 3 }),
     // A deleted account keeps its row, emptied of personal data, so content stays attributed.
     deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import type { Language } from '../i18n/index.ts';
 import { enqueueEmails } from '../mail/index.ts';
-import { createLoginToken, LOGIN_LINK_MINUTES } from './login-tokens.ts';
+import { createLoginToken, hasRecentLoginToken, LOGIN_LINK_MINUTES } from './login-tokens.ts';
 import { normalizeEmail } from './sign-in-service.ts';
 
 export interface EmailLinkDeps {
@@ -39,4 +39,18 @@ export async function sendSignInLink(
       },
     ]);
   });
+}
+
+/**
+ * Whether the same link (address and destination) went out seconds ago and is still unused:
+ * asking again then gets "we already sent you a link" and no second email.
+ */
+export async function hasRecentSignInLink(
+  db: Db,
+  rawEmail: string,
+  returnTo: string | null,
+  withinSeconds: number,
+): Promise<boolean> {
+  if (withinSeconds <= 0) return false;
+  return hasRecentLoginToken(db, normalizeEmail(rawEmail), returnTo, withinSeconds);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_MAX } from './name-prompt.ts';
 
 export const signInEmailForm = z.object({
   email: z
@@ -8,4 +9,12 @@ export const signInEmailForm = z.object({
     .max(254, 'auth.errors.emailInvalid')
     .pipe(z.email('auth.errors.emailInvalid')),
   volver: z.string().optional(),
+});
+
+export const askedNameForm = z.object({
+  name: z
+    .string({ error: 'auth.errors.nameRequired' })
+    .trim()
+    .min(1, 'auth.errors.nameRequired')
+    .max(NAME_MAX, 'auth.errors.nameTooLong'),
 });

@@ -31,9 +31,35 @@ const usable = (token: string) =>
     gt(loginTokens.expiresAt, sql`now()`),
   );
 
-/** Whether a token could still sign someone in, without using it. */
-export async function isLoginTokenUsable(db: Db, token: string): Promise<boolean> {
-  const rows = await db.select({ id: loginTokens.id }).from(loginTokens).where(usable(token));
+/** The address a token would sign in to, while it still could, without using it. */
+export async function usableLoginTokenEmail(db: Db, token: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ email: loginTokens.email })
+    .from(loginTokens)
+    .where(usable(token));
+  return row?.email;
+}
+
+/** Whether an unused, unexpired token for the address and destination was made seconds ago. */
+export async function hasRecentLoginToken(
+  db: Db,
+  email: string,
+  returnTo: string | null,
+  withinSeconds: number,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: loginTokens.id })
+    .from(loginTokens)
+    .where(
+      and(
+        eq(loginTokens.email, email),
+        sql`${loginTokens.returnTo} IS NOT DISTINCT FROM ${returnTo}`,
+        isNull(loginTokens.usedAt),
+        gt(loginTokens.expiresAt, sql`now()`),
+        gt(loginTokens.createdAt, sql`now() - make_interval(secs => ${withinSeconds})`),
+      ),
+    )
+    .limit(1);
   return rows.length > 0;
 }
 

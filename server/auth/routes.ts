@@ -6,10 +6,12 @@ import type { EmailLinkDeps } from './email-link-service.ts';
 import { sendSignInLink } from './email-link-service.ts';
 import { signInEmailForm } from './forms.ts';
 import type { GithubSettings } from '../github/index.ts';
-import { isLoginTokenUsable } from './login-tokens.ts';
+import { usableLoginTokenEmail } from './login-tokens.ts';
 import type { AppPassport } from './passport.ts';
-import { signInLinkLimits, type SignInLimits } from './rate-limits.ts';
+import { RECENT_LINK, signInLinkLimits, type SignInLimits } from './rate-limits.ts';
+import { afterEmailSignIn, namePromptRoutes } from './name-prompt-routes.ts';
 import { safeReturnTo } from './return-to.ts';
+import { accountNameForEmail } from './sign-in-service.ts';
 
 export interface AuthRoutesDeps extends EmailLinkDeps {
   db: Db;
@@ -36,10 +38,11 @@ function logInAndReturn(
   next: NextFunction,
   user: User,
   returnTo: unknown,
+  then: (path: string) => string = (path) => path,
 ) {
   req.logIn(user, (error) => {
     if (error) return next(error);
-    res.redirect(303, safeReturnTo(returnTo));
+    res.redirect(303, then(safeReturnTo(returnTo)));
   });
 }
 
@@ -64,6 +67,13 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
         errors: formErrors(parsed.error, req.t),
       });
     }
+    if (res.locals[RECENT_LINK] === true) {
+      // A second click or an impatient retry: the first link is on its way, send no other.
+      return res.render('auth/link-already-sent', {
+        pageTitle: req.t('auth.linkAlreadySent.title'),
+        email: parsed.data.email,
+      });
+    }
     const returnTo = safeReturnTo(parsed.data.volver, '') || null;
     await sendSignInLink(deps, parsed.data.email, returnTo, req.language);
     res.render('auth/link-sent', {
@@ -75,11 +85,18 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
   // Opening the link only shows a button: mail scanners that follow links cannot use it up.
   router.get('/entrar/enlace', async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
-    if (!token || !(await isLoginTokenUsable(deps.db, token))) {
+    const email = token ? await usableLoginTokenEmail(deps.db, token) : undefined;
+    if (!email) {
       res.status(410);
       return res.render('auth/link-invalid', { pageTitle: req.t('auth.linkInvalid.title') });
     }
-    res.render('auth/link-confirm', { pageTitle: req.t('auth.linkConfirm.title'), token });
+    // Naming the account lets someone sent another person's link notice before using it.
+    res.render('auth/link-confirm', {
+      pageTitle: req.t('auth.linkConfirm.title'),
+      token,
+      email,
+      name: await accountNameForEmail(deps.db, email),
+    });
   });
 
   router.post('/entrar/enlace', (req, res, next) => {
@@ -91,7 +108,9 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
           res.status(410);
           return res.render('auth/link-invalid', { pageTitle: req.t('auth.linkInvalid.title') });
         }
-        logInAndReturn(req, res, next, user, info?.returnTo);
+        logInAndReturn(req, res, next, user, info?.returnTo, (path) =>
+          afterEmailSignIn(user, path),
+        );
       },
     )(req, res, next);
   });
@@ -111,13 +130,17 @@ export function authRoutes(deps: AuthRoutesDeps): Router {
     })(req, res, next);
   });
 
+  router.use(namePromptRoutes(deps.db));
+
   router.post('/salir', (req, res, next) => {
+    const returnTo = safeReturnTo(req.body?.volver);
     req.logout((error) => {
       if (error) return next(error);
       req.session.destroy((destroyError) => {
         if (destroyError) return next(destroyError);
         res.clearCookie(SESSION_COOKIE);
-        res.redirect(303, '/');
+        // "Sign out and sign in as someone else" comes back to the page it was asked from.
+        res.redirect(303, returnTo);
       });
     });
   });

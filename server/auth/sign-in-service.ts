@@ -88,3 +88,12 @@ export async function findActiveUser(db: Db, id: string): Promise<User | undefin
     .where(and(eq(users.id, id), isNull(users.deletedAt)));
   return user;
 }
+
+/** The name of the account behind an address, if it has one, for pages that say who is signing in. */
+export async function accountNameForEmail(db: Db, rawEmail: string): Promise<string | null> {
+  const [user] = await db
+    .select({ name: users.name, githubName: users.githubName })
+    .from(users)
+    .where(and(eq(users.email, normalizeEmail(rawEmail)), isNull(users.deletedAt)));
+  return user?.name ?? user?.githubName ?? null;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate, isIsoInstant } from '../lib/index.ts';
 
 // The keyset cursor of /retos: the sort keys and id of the last challenge shown, as base64url
 // JSON. It is opaque to people but not secret; anything that does not decode to a position of
@@ -21,16 +22,10 @@ const MAX_CURSOR_LENGTH = 400;
 const MAX_INT = 2_147_483_647;
 
 const id = z.guid();
-// Only the exact form Date#toISOString writes: it also rules out impossible dates (2026-02-30).
-const timestamp = z.string().refine((value) => {
-  const time = Date.parse(value);
-  return Number.isFinite(time) && new Date(time).toISOString() === value;
-});
-const day = z.string().refine((value) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00.000Z`);
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === value;
-});
+// Only the exact form Date#toISOString writes, on a real day within the bounds PostgreSQL and
+// Retos accept: year 0000 or +275760 never reaches the database.
+const timestamp = z.string().refine(isIsoInstant);
+const day = z.string().refine(isCalendarDate);
 const count = z.number().int().min(0).max(MAX_INT);
 
 const encoded = z.discriminatedUnion('o', [

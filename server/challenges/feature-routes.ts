@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { FeatureDeps } from '../http/index.ts';
 import { browseRoutes } from './browse-routes.ts';
+import { formerSlugRedirects } from './former-slugs.ts';
 import type { ChallengePageSection } from './page-sections.ts';
 import { challengePageRoutes } from './routes.ts';
 import { challengeWriteRoutes } from './write-routes.ts';
@@ -12,6 +13,7 @@ export function challengeRoutes(
 ): Router {
   const router = Router();
   router.use(browseRoutes(deps));
+  router.use(formerSlugRedirects(deps.db));
   router.use(challengeWriteRoutes(deps));
   router.use(challengePageRoutes(deps, sections));
   return router;

@@ -1,7 +1,7 @@
 import { mexicanStates } from '../../models/mexican-states.ts';
 import { sdgNumbers } from '../../models/sustainable-development-goals.ts';
 import type { Translate } from '../i18n/index.ts';
-import type { ChallengeFormValues } from './forms.ts';
+import { challengeLimits, type ChallengeFormValues } from './forms.ts';
 
 const BLANK_ROWS = 2;
 
@@ -24,6 +24,7 @@ const withBlanks = <T>(rows: T[] | null | undefined, blank: T, minimum: number) 
 export function challengeFormView(values: Values, t: Translate) {
   const sdgs = new Set(values.sdgs ?? []);
   return {
+    limits: challengeLimits,
     values: {
       ...values,
       skills: (values.skills ?? []).join(', '),

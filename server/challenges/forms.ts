@@ -1,11 +1,24 @@
 import { z } from 'zod';
-import { isHttpUrl } from '../lib/index.ts';
+import { isCalendarDate, isHttpUrl } from '../lib/index.ts';
 import { mexicanStates } from '../../models/mexican-states.ts';
 import { isSdgNumber } from '../../models/sustainable-development-goals.ts';
 
 export const MAX_ROWS = 20;
+/** Characters each field takes; the form states them and the schema holds to them. */
+export const challengeLimits = {
+  title: 140,
+  pitch: 160,
+  problem: 10_000,
+  affected: 5_000,
+  currentSituation: 5_000,
+  successCriteria: 5_000,
+  skills: 1_000,
+  skill: 40,
+  municipality: 120,
+  rowName: 200,
+  url: 500,
+} as const;
 const stateCodes = new Set<string>(mexicanStates.map((state) => state.code));
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A repeated form field (parallel inputs such as dataset_title) as an array of strings. */
 const list = (value: unknown): string[] =>
@@ -17,13 +30,13 @@ const list = (value: unknown): string[] =>
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
-const isDate = (value: string) =>
-  DATE.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime());
-
 const markdownField = (max: number, requiredKey?: string) => {
   const base = z.string().trim().max(max, 'challengeForm.errors.tooLong');
   return requiredKey ? base.min(1, requiredKey) : base;
 };
+
+const rowText = z.string().max(challengeLimits.rowName, 'challengeForm.errors.tooLong');
+const urlText = z.string().max(challengeLimits.url, 'challengeForm.errors.tooLong');
 
 export const challengeForm = z
   .object({
@@ -32,30 +45,36 @@ export const challengeForm = z
       .string()
       .trim()
       .min(1, 'challengeForm.errors.titleRequired')
-      .max(140, 'challengeForm.errors.titleTooLong'),
+      .max(challengeLimits.title, 'challengeForm.errors.titleTooLong'),
     pitch: z
       .string()
       .trim()
       .min(1, 'challengeForm.errors.pitchRequired')
-      .max(160, 'challengeForm.errors.pitchTooLong'),
-    problem: markdownField(10_000, 'challengeForm.errors.problemRequired'),
-    affected: markdownField(5_000, 'challengeForm.errors.affectedRequired'),
-    currentSituation: markdownField(5_000),
-    successCriteria: markdownField(5_000, 'challengeForm.errors.successRequired'),
+      .max(challengeLimits.pitch, 'challengeForm.errors.pitchTooLong'),
+    problem: markdownField(challengeLimits.problem, 'challengeForm.errors.problemRequired'),
+    affected: markdownField(challengeLimits.affected, 'challengeForm.errors.affectedRequired'),
+    currentSituation: markdownField(challengeLimits.currentSituation),
+    successCriteria: markdownField(
+      challengeLimits.successCriteria,
+      'challengeForm.errors.successRequired',
+    ),
     skills: z
-      .array(z.string().max(40, 'challengeForm.errors.skillTooLong'))
+      .array(z.string().max(challengeLimits.skill, 'challengeForm.errors.skillTooLong'))
       .max(MAX_ROWS, 'challengeForm.errors.tooManySkills'),
     sdgs: z.array(z.number()).min(1, 'challengeForm.errors.sdgRequired'),
     stateCode: z
       .string()
       .refine((code) => code === '' || stateCodes.has(code), 'challengeForm.errors.stateInvalid'),
-    municipality: z.string().trim().max(120, 'challengeForm.errors.tooLong'),
+    municipality: z
+      .string()
+      .trim()
+      .max(challengeLimits.municipality, 'challengeForm.errors.tooLong'),
     deadline: z
       .string()
-      .refine((value) => value === '' || isDate(value), 'challengeForm.errors.dateInvalid'),
-    dataSets: z.array(z.object({ title: z.string(), url: z.string() })),
-    phases: z.array(z.object({ name: z.string(), startsOn: z.string(), endsOn: z.string() })),
-    criteria: z.array(z.object({ name: z.string(), weight: z.string() })),
+      .refine((value) => value === '' || isCalendarDate(value), 'challengeForm.errors.dateInvalid'),
+    dataSets: z.array(z.object({ title: rowText, url: urlText })),
+    phases: z.array(z.object({ name: rowText, startsOn: z.string(), endsOn: z.string() })),
+    criteria: z.array(z.object({ name: rowText, weight: z.string() })),
   })
   .superRefine((form, ctx) => {
     const issue = (path: string, message: string) =>
@@ -71,7 +90,10 @@ export const challengeForm = z
     if (
       form.phases.some(
         (row) =>
-          !row.name || !isDate(row.startsOn) || !isDate(row.endsOn) || row.endsOn < row.startsOn,
+          !row.name ||
+          !isCalendarDate(row.startsOn) ||
+          !isCalendarDate(row.endsOn) ||
+          row.endsOn < row.startsOn,
       )
     ) {
       issue('phases', 'challengeForm.errors.phaseInvalid');
@@ -160,7 +182,10 @@ export const replicateForm = z
     stateCode: z
       .string()
       .refine((code) => code === '' || stateCodes.has(code), 'challengeForm.errors.stateInvalid'),
-    municipality: z.string().trim().max(120, 'challengeForm.errors.tooLong'),
+    municipality: z
+      .string()
+      .trim()
+      .max(challengeLimits.municipality, 'challengeForm.errors.tooLong'),
   })
   .superRefine((form, ctx) => {
     if (form.stateCode && !form.municipality) {

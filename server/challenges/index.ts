@@ -6,4 +6,5 @@ export { challengesOnOrganizationPage } from './organization-section.ts';
 export type { ChallengePageSection, ChallengePageViewer } from './page-sections.ts';
 export { challengeInPath } from './routes.ts';
 export { challengeForViewer } from './service.ts';
-export { followProposal, holdChallenge } from './status-change.ts';
+export { closeChallengesPastDeadline } from './deadline-closing.ts';
+export { followProposal, holdChallenge, whenChallengeEnds } from './status-change.ts';

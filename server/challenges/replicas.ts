@@ -3,16 +3,25 @@ import { mexicanStateName } from '../../models/mexican-states.ts';
 import { challenges, organizations, type Challenge, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { placeName } from '../lib/index.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { placeName, slugify } from '../lib/index.ts';
 import { membershipRole } from '../organizations/index.ts';
 import { canReplicateChallenge } from './permissions.ts';
-import { uniqueChallengeSlug } from './write-service.ts';
+import { uniqueChallengeSlug } from './former-slugs.ts';
 
 export interface ReplicaTarget {
   organizationId: string;
   stateCode: string | null;
   municipality: string | null;
+}
+
+type Place = Pick<Challenge, 'stateCode' | 'municipality'>;
+
+const municipalityKey = (place: Place) => (place.municipality ? slugify(place.municipality) : '');
+
+/** Two places are one when state and municipality match, whatever the case or the accents. */
+export function isSamePlace(a: Place, b: Place): boolean {
+  return (a.stateCode ?? '') === (b.stateCode ?? '') && municipalityKey(a) === municipalityKey(b);
 }
 
 /**
@@ -31,6 +40,10 @@ export async function replicateChallenge(
     if (!original) throw new NotFoundError();
     const isMember = (await membershipRole(tx, actorId, target.organizationId)) !== null;
     if (!canReplicateChallenge(original, isMember)) throw new ForbiddenError();
+    // A replica is the same problem somewhere else; here it would only duplicate the original.
+    if (isSamePlace(original, target)) {
+      throw new ValidationError({ municipality: 'challengeForm.errors.replicateSamePlace' });
+    }
     const place = target.municipality ?? mexicanStateName(target.stateCode) ?? 'nacional';
     const slug = await uniqueChallengeSlug(tx, `${original.title} ${place}`);
     const [replica] = await tx

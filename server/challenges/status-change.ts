@@ -3,10 +3,11 @@ import { challenges, type Challenge, type ChallengeStatus } from '../../models/s
 import { recordAudit } from '../audit/index.ts';
 import type { Config } from '../config.ts';
 import type { Db, Tx } from '../db/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { membershipRole } from '../organizations/index.ts';
 import { isModerator } from '../people/index.ts';
 import type { User } from '../../models/schema/index.ts';
+import { opensPastDeadline } from './deadline.ts';
 import { canTransition, challengeTransitions, type ChallengeTransition } from './lifecycle.ts';
 
 /** The challenge's row, locked until the transaction ends: its status cannot change under us. */
@@ -33,10 +34,28 @@ export async function holdChallenge(tx: Pick<Tx, 'select'>, challengeId: string)
   return challenge;
 }
 
-/** The one place a challenge's status changes, with its audit event, in the caller's transaction. */
-async function applyTransition(
+/** What another feature does, in the same transaction, when a challenge is solved or closed. */
+export type ChallengeEndedHook = (
   tx: Tx,
-  actorId: string,
+  challenge: Challenge,
+  change: { actorId: string | null; status: 'solved' | 'closed'; reason: string },
+) => Promise<void>;
+
+// Filled in by server/features.ts, so features that build on challenges need no import cycle.
+const endedHooks = new Set<ChallengeEndedHook>();
+
+/** Registers what to do when a challenge ends; registering the same hook twice is harmless. */
+export function whenChallengeEnds(hook: ChallengeEndedHook): void {
+  endedHooks.add(hook);
+}
+
+/**
+ * The one place a challenge's status changes, with its audit event, in the caller's transaction.
+ * A null actor is the system (the deadline job).
+ */
+export async function applyTransition(
+  tx: Tx,
+  actorId: string | null,
   current: Challenge,
   transition: ChallengeTransition,
   auditAfter: Record<string, unknown> = {},
@@ -61,6 +80,10 @@ async function applyTransition(
     before: { status: current.status },
     after: { status: to, ...auditAfter },
   });
+  if (to === 'solved' || to === 'closed') {
+    const reason = typeof auditAfter.reason === 'string' ? auditAfter.reason : transition;
+    for (const hook of endedHooks) await hook(tx, updated!, { actorId, status: to, reason });
+  }
   return updated!;
 }
 
@@ -83,6 +106,9 @@ export async function changeChallengeStatus(
     const who = { isMember: role !== null, isModerator: isModerator(actor, admins) };
     if (!canTransition(transition, current.status, who)) {
       throw new ForbiddenError('challenge.errors.transitionRefused');
+    }
+    if (opensPastDeadline(transition, current)) {
+      throw new ValidationError({}, 'challenge.errors.deadlinePassed');
     }
     return applyTransition(tx, actor.id, current, transition);
   });

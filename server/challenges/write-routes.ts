@@ -1,8 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import { mexicanStates } from '../../models/mexican-states.ts';
 import { requireUser } from '../auth/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { formErrors, type FeatureDeps } from '../http/index.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { formErrors, translatedErrors, type FeatureDeps } from '../http/index.ts';
+import { placeName } from '../lib/index.ts';
 import { memberOrganizations } from '../organizations/index.ts';
 import { challengeForm, challengeFormValues, replicateForm } from './forms.ts';
 import { challengeFormView, type ChallengeFormInput } from './form-view.ts';
@@ -35,6 +36,12 @@ export function challengeWriteRoutes({ db, config }: FeatureDeps): Router {
   }
 
   router.get('/retos/nuevo', requireUser, async (req, res) => {
+    // A form nobody in an organization may send would only be refused after it was filled in.
+    if ((await memberOrganizations(db, req.user!.id)).length === 0) {
+      return res.render('challenges/no-organization', {
+        pageTitle: req.t('challengeForm.noOrganizationPage.title'),
+      });
+    }
     const organizationId =
       typeof req.query.organizacion === 'string' ? req.query.organizacion : undefined;
     await renderForm(req, res, 'new', { organizationId });
@@ -53,8 +60,14 @@ export function challengeWriteRoutes({ db, config }: FeatureDeps): Router {
       res.status(422);
       return renderForm(req, res, 'new', values, { errors });
     }
-    const created = await createChallenge(db, req.user!, chosen!, parsed.data);
-    res.redirect(303, `/retos/${created.slug}`);
+    try {
+      const created = await createChallenge(db, req.user!, chosen!, parsed.data);
+      res.redirect(303, `/retos/${created.slug}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      res.status(422);
+      return renderForm(req, res, 'new', values, { errors: translatedErrors(error, req.t) });
+    }
   });
 
   router.get('/retos/:slug/editar', requireUser, async (req, res) => {
@@ -75,8 +88,17 @@ export function challengeWriteRoutes({ db, config }: FeatureDeps): Router {
         errors: formErrors(parsed.error, req.t),
       });
     }
-    await updateChallenge(db, req.user!, challenge.id, parsed.data);
-    res.redirect(303, `/retos/${challenge.slug}`);
+    try {
+      const updated = await updateChallenge(db, req.user!, challenge.id, parsed.data);
+      res.redirect(303, `/retos/${updated.slug}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      res.status(422);
+      return renderForm(req, res, 'edit', values, {
+        slug: challenge.slug,
+        errors: translatedErrors(error, req.t),
+      });
+    }
   });
 
   router.post('/retos/:slug/estado', requireUser, async (req, res) => {
@@ -119,12 +141,22 @@ export function challengeWriteRoutes({ db, config }: FeatureDeps): Router {
         errors.organizationId = req.t('challengeForm.errors.organizationRequired');
       return renderReplicate(req, res, { values: raw, errors });
     }
-    const replica = await replicateChallenge(db, req.user!, challenge.id, {
-      organizationId: parsed.data.organizationId,
-      stateCode: parsed.data.stateCode || null,
-      municipality: parsed.data.municipality || null,
-    });
-    res.redirect(303, `/retos/${replica.slug}/editar`);
+    try {
+      const replica = await replicateChallenge(db, req.user!, challenge.id, {
+        organizationId: parsed.data.organizationId,
+        stateCode: parsed.data.stateCode || null,
+        municipality: parsed.data.municipality || null,
+      });
+      res.redirect(303, `/retos/${replica.slug}/editar`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      res.status(422);
+      const place = placeName(challenge) ?? req.t('challenge.national');
+      return renderReplicate(req, res, {
+        values: raw,
+        errors: translatedErrors(error, req.t, { place }),
+      });
+    }
   });
 
   return router;

@@ -1,29 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
-import { eq, like } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { challenges, type Challenge, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db, Tx } from '../db/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { slugify } from '../lib/index.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { membershipRole } from '../organizations/index.ts';
 import type { ChallengeInput } from './forms.ts';
+import { isPastDeadline } from './deadline.ts';
+import { retitledSlug, uniqueChallengeSlug } from './former-slugs.ts';
 import { canEditChallenge, canPostChallengeFor } from './permissions.ts';
 import { lockChallenge } from './status-change.ts';
-
-/** A slug no other challenge has: the title's, then -2, -3… */
-export async function uniqueChallengeSlug(db: Pick<Db, 'select'>, base: string): Promise<string> {
-  const stem = slugify(base, 70);
-  const taken = new Set(
-    (
-      await db
-        .select({ slug: challenges.slug })
-        .from(challenges)
-        .where(like(challenges.slug, `${stem}%`))
-    ).map((row) => row.slug),
-  );
-  if (!taken.has(stem)) return stem;
-  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
-}
 
 const editableFields = (input: ChallengeInput) => ({
   title: input.title,
@@ -42,6 +28,8 @@ const editableFields = (input: ChallengeInput) => ({
   criteria: input.criteria,
 });
 
+const pastDeadline = () => new ValidationError({ deadline: 'challengeForm.errors.deadlinePast' });
+
 const isMemberOf = async (tx: Pick<Tx, 'select'>, userId: string, organizationId: string) =>
   (await membershipRole(tx, userId, organizationId)) !== null;
 
@@ -53,6 +41,7 @@ export async function createChallenge(
   input: ChallengeInput,
 ): Promise<Challenge> {
   const actorId = actor.id;
+  if (isPastDeadline(input.deadline)) throw pastDeadline();
   return db.transaction(async (tx) => {
     if (!canPostChallengeFor(await isMemberOf(tx, actorId, organizationId))) {
       throw new ForbiddenError('challengeForm.errors.organizationRequired');
@@ -93,6 +82,10 @@ export async function updateChallenge(
     if (!canEditChallenge(await isMemberOf(tx, actor.id, challenge.organizationId))) {
       throw new ForbiddenError();
     }
+    // Only a deadline being set is checked: an edit leaving a passed one as it was goes through.
+    if (input.deadline !== challenge.deadline && isPastDeadline(input.deadline)) {
+      throw pastDeadline();
+    }
     const next = editableFields(input);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
@@ -105,9 +98,14 @@ export async function updateChallenge(
       }
     }
     if (Object.keys(after).length === 0) return challenge;
+    const slug = after.title ? await retitledSlug(tx, challenge, input.title) : undefined;
+    if (slug) {
+      before.slug = challenge.slug;
+      after.slug = slug;
+    }
     const [updated] = await tx
       .update(challenges)
-      .set({ ...next, updatedAt: new Date() })
+      .set({ ...next, ...(slug ? { slug } : {}), updatedAt: new Date() })
       .where(eq(challenges.id, challenge.id))
       .returning();
     await recordAudit(tx, {

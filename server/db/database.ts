@@ -31,8 +31,19 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
 }
 
+export interface PostgresOptions {
+  kind: 'postgres';
+  url: string;
+  /** Connections in the pool (10 by default). */
+  poolSize?: number;
+  /** How long a query waits for a free connection before failing (1.5 s by default). */
+  acquireTimeoutMs?: number;
+  /** Told when a connection breaks (the server restarted, the network dropped it). */
+  onConnectionError?: (error: Error) => void;
+}
+
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | PostgresOptions
   | { kind: 'pglite-dir'; dataDir: string }
   | { kind: 'pglite-memory'; loadDataDir?: Blob };
 
@@ -44,7 +55,7 @@ export const migrationsFolder = path.resolve(
 const pgliteExtensions = { pg_trgm, unaccent };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.kind === 'postgres') return openPostgres(options.url, options.poolSize ?? 10);
+  if (options.kind === 'postgres') return openPostgres(options);
   if (options.kind === 'pglite-memory') {
     const client = await PGlite.create({
       extensions: pgliteExtensions,
@@ -86,9 +97,17 @@ function wrapPglite(client: PGlite, release: () => void): Database {
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
-  // An idle client that loses its server must not crash the process.
+async function openPostgres(options: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // A short wait: when every connection is busy, answering "try again" beats a long queue.
+    connectionTimeoutMillis: options.acquireTimeoutMs ?? 1500,
+  });
+  const onConnectionError = options.onConnectionError ?? (() => {});
+  // pg-pool listens on idle clients only, so a client lost mid-transaction would crash the process.
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  // The client's own listener above has already reported it.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   let closed = false;
@@ -111,11 +130,21 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 }
 
 /** The database the configuration asks for: PostgreSQL with a URL, embedded PGlite without. */
-export function databaseOptionsFromConfig(config: {
-  databaseUrl?: string;
-  dataDir: string;
-}): DatabaseOptions {
+export function databaseOptionsFromConfig(
+  config: {
+    databaseUrl?: string;
+    dataDir: string;
+    databasePool?: { size: number; acquireTimeoutMs: number };
+  },
+  hooks: Pick<PostgresOptions, 'onConnectionError'> = {},
+): DatabaseOptions {
   return config.databaseUrl
-    ? { kind: 'postgres', url: config.databaseUrl }
+    ? {
+        kind: 'postgres',
+        url: config.databaseUrl,
+        poolSize: config.databasePool?.size,
+        acquireTimeoutMs: config.databasePool?.acquireTimeoutMs,
+        ...hooks,
+      }
     : { kind: 'pglite-dir', dataDir: config.dataDir };
 }

@@ -7,9 +7,12 @@ export {
   type Database,
   type DatabaseDriver,
   type DatabaseOptions,
+  type PostgresOptions,
   type Db,
   type Schema,
 } from './database.ts';
+export { isDatabaseUnavailable, isRejectedData, sqlStateOf } from './database-errors.ts';
+export { databaseErrorForLog } from './log-safe-error.ts';
 export { queryRows } from './query-rows.ts';
 export type { Tx } from './transaction.ts';
 export { isUniqueViolation } from './unique-violation.ts';

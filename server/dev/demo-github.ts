@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_GITHUB_PATH } from '../github/index.ts';
 import { NotFoundError } from '../errors.ts';
+import { demoRepositories } from '../seed/index.ts';
 import {
   createGithubEmulator,
   type EmulatedAccount,
@@ -29,32 +30,9 @@ export const demoGithubAccounts: EmulatedAccount[] = [
   },
 ];
 
-// Repositories of the demo volunteers, so the open-source check of a proposal works offline:
-// two that pass, one without a licence and one under a licence that is not OSI-approved.
-export const demoGithubRepositories: EmulatedRepository[] = [
-  {
-    owner: 'itzel-ramirez',
-    name: 'gtfs-merida',
-    private: false,
-    license: { spdx_id: 'MIT', name: 'MIT License' },
-  },
-  {
-    owner: 'emitorres',
-    name: 'alertas-tandeo',
-    private: false,
-    license: { spdx_id: 'MIT', name: 'MIT License' },
-  },
-  { owner: 'emitorres', name: 'mapa-descargas', private: false, license: null },
-  {
-    owner: 'nueva-voluntaria',
-    name: 'mi-solucion',
-    private: false,
-    license: {
-      spdx_id: 'CC-BY-NC-4.0',
-      name: 'Creative Commons Attribution Non Commercial 4.0 International',
-    },
-  },
-];
+// The demo volunteers' repositories, the same the seeded proposals point at, so the open-source
+// check of a proposal works offline.
+export const demoGithubRepositories: EmulatedRepository[] = demoRepositories;
 
 /**
  * A stand-in for GitHub, mounted only outside production when no GitHub app is configured, so

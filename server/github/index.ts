@@ -6,6 +6,7 @@ export {
   isRepositoryProblem,
   parseRepositoryUrl,
   repositoryApiUrl,
+  repositoryVerdict,
   type RepositoryCheckResult,
 } from './repository-check.ts';
 export {

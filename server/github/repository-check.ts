@@ -114,13 +114,29 @@ export async function checkRepository(
     return result('unreachable', 'unreachable');
   }
 
-  let body: GithubRepository;
+  let body: unknown;
   try {
-    body = (await response.json()) as GithubRepository;
+    body = await response.json();
   } catch {
     return result('unreachable', 'unreachable');
   }
-  if (typeof body !== 'object' || body === null) return result('unreachable', 'unreachable');
+  return repositoryVerdict(body, now());
+}
+
+/**
+ * What a repository GitHub described (GET /repos/:owner/:repo) is worth: public and under an
+ * OSI-approved licence, or why not. The same verdict whoever described it.
+ */
+export function repositoryVerdict(description: unknown, checkedAt: Date): RepositoryCheckResult {
+  const result = (
+    status: RepositoryCheckResult['status'],
+    problem: RepositoryProblem | null,
+    license: string | null = null,
+  ): RepositoryCheckResult => ({ status, problem, license, checkedAt });
+  if (typeof description !== 'object' || description === null) {
+    return result('unreachable', 'unreachable');
+  }
+  const body = description as GithubRepository;
   if (body.private === true) return result('failed', 'private');
   if (!body.license) return result('failed', 'noLicense');
   const spdxId = typeof body.license.spdx_id === 'string' ? body.license.spdx_id.trim() : '';

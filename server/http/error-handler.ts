@@ -1,10 +1,29 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isDatabaseUnavailable, isRejectedData } from '../db/index.ts';
 import { defaultLanguage, type Translator } from '../i18n/index.ts';
-import { HttpError, NotFoundError, ValidationError } from '../errors.ts';
+import {
+  BadRequestError,
+  HttpError,
+  NotFoundError,
+  ServiceUnavailableError,
+  ValidationError,
+} from '../errors.ts';
+import { BODY_LIMIT_MEGABYTES } from './body-limit.ts';
+
+// Statuses with their own title and message; any other is shown as the generic failure.
+const TITLED_STATUSES = [400, 403, 404, 413, 415, 422, 429, 503];
 
 export const notFound: RequestHandler = () => {
   throw new NotFoundError();
 };
+
+/** A database failure the visitor can act on (wait, or fix the input) gets its own page. */
+function shownError(error: unknown): unknown {
+  if (error instanceof HttpError) return error;
+  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError();
+  if (isRejectedData(error)) return new BadRequestError('errors.rejectedData.message');
+  return error;
+}
 
 function statusOf(error: unknown): number {
   if (error instanceof HttpError) return error.status;
@@ -16,9 +35,7 @@ function statusOf(error: unknown): number {
 
 function messageKeyOf(error: unknown, status: number): string {
   if (error instanceof HttpError) return error.messageKey;
-  return [400, 403, 404, 413, 422, 429].includes(status)
-    ? `errors.${status}.message`
-    : 'errors.500.message';
+  return TITLED_STATUSES.includes(status) ? `errors.${status}.message` : 'errors.500.message';
 }
 
 /**
@@ -30,16 +47,19 @@ export function errorHandler(options: {
   showStack: boolean;
 }): ErrorRequestHandler {
   return (error, req, res, next) => {
-    const status = statusOf(error);
+    const shown = shownError(error);
+    const status = statusOf(shown);
     if (status >= 500) req.log?.error({ err: error }, 'request failed');
+    // The input checks missed a value the database refused: worth fixing at the boundary.
+    else if (shown !== error) req.log?.warn({ err: error }, 'the database refused the data');
     if (res.headersSent) return next(error);
 
     const t = req.t ?? options.translator.t(defaultLanguage);
-    const titleKey = [400, 403, 404, 413, 422, 429].includes(status)
+    const titleKey = TITLED_STATUSES.includes(status)
       ? `errors.${status}.title`
       : 'errors.500.title';
     const title = t(titleKey);
-    const message = t(messageKeyOf(error, status));
+    const message = t(messageKeyOf(shown, status), { megabytes: BODY_LIMIT_MEGABYTES });
     const requestId = String(req.id ?? '');
     const fieldErrors =
       error instanceof ValidationError
@@ -47,7 +67,15 @@ export function errorHandler(options: {
         : [];
 
     res.status(status);
-    if (status === 429) res.setHeader('Retry-After', res.getHeader('RateLimit-Reset') ?? '60');
+    // A limiter that already said how long is left is kept: a guess would be untrue.
+    if (status === 429 && !res.hasHeader('Retry-After')) {
+      res.setHeader('Retry-After', res.getHeader('RateLimit-Reset') ?? '60');
+    }
+    if (shown instanceof ServiceUnavailableError) {
+      res.setHeader('Retry-After', String(shown.retryAfterSeconds));
+      // A cache in front must not keep serving the outage once the database is back.
+      res.setHeader('Cache-Control', 'no-store');
+    }
     if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') {
       res.json({ error: { status, title, message, requestId, fields: fieldErrors } });
       return;

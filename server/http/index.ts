@@ -17,3 +17,6 @@ export { loadSections, type PageSection } from './page-sections.ts';
 export { translatedErrors } from './translated-errors.ts';
 export { fieldIdErrors, typedValues } from './form-values.ts';
 export { sendCsv } from './send-csv.ts';
+export { acceptedBodyTypes } from './body-types.ts';
+export { storableBodies, storableQuery, unreadablePathsNotFound } from './clean-input.ts';
+export { BODY_LIMIT, BODY_LIMIT_MEGABYTES } from './body-limit.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
-import type { Logger } from '../logger.ts';
+import { errorSerializer, type Logger } from '../logger.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 // Sign-in links and OAuth callbacks carry secrets in the query: never write them to logs.
@@ -29,6 +29,7 @@ export function requestLogger(logger: Logger) {
     serializers: {
       req: (req) => ({ id: req.id, method: req.method, url: redactUrl(String(req.url)) }),
       res: (res) => ({ statusCode: res.statusCode }),
+      err: errorSerializer,
     },
   });
 }

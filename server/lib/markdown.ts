@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { isTooNestedForMarkdown } from './markdown-limits.ts';
 
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
@@ -45,5 +46,25 @@ allowed.allowedAttributes = { ...allowed.allowedAttributes, a: ['href', 'title',
 /** Markdown written by people, as HTML that cannot run script or load anything. */
 export function renderMarkdown(source: string): string {
   if (!source.trim()) return '';
+  if (isTooNestedForMarkdown(source)) return plainParagraphs(source);
   return sanitizeHtml(marked.parse(source) as string, allowed);
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text shown as typed: escaped, blank lines between paragraphs, single breaks kept. */
+export function plainParagraphs(source: string): string {
+  const escaped = source.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+  return escaped
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${paragraph.replace(/\r?\n/g, '<br>')}</p>`)
+    .join('\n');
 }

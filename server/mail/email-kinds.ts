@@ -7,6 +7,7 @@ export const notificationKinds = [
   'delivery',
   'adoption',
   'challenge_progress',
+  'challenge_deadline',
   'discussion',
   'pledge',
   'claim',

@@ -15,6 +15,11 @@ export interface OutgoingEmail extends RenderedEmail {
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<void>;
+  /**
+   * Reaches the server and signs in without sending anything, so that a worker can tell when a
+   * server that was down is back. A mailer without it has no server to wait for.
+   */
+  verify?(): Promise<void>;
   /** Closes pooled connections; the mailer is not used afterwards. */
   close?(): void;
 }
@@ -46,6 +51,9 @@ export function createMailer(
     return {
       async send(email) {
         await transport.sendMail({ from: config.mailFrom, ...email });
+      },
+      async verify() {
+        await transport.verify();
       },
       close: () => transport.close(),
     };

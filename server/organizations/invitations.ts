@@ -16,7 +16,7 @@ import { isLanguage, type Language } from '../i18n/index.ts';
 import { enqueueEmails } from '../mail/index.ts';
 import { lockOrganization, requireRole } from './guards.ts';
 import { membershipRole } from './membership.ts';
-import { canInviteMembers, canRevokeInvitations } from './permissions.ts';
+import { canAcceptInvitation, canInviteMembers, canRevokeInvitations } from './permissions.ts';
 
 export const INVITATION_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -156,27 +156,51 @@ export async function usableInvitation(
   return row;
 }
 
-/** What the page behind a link shows: the usable invitation, and whether the viewer already belongs. */
+/**
+ * What the page behind a link shows: the usable invitation, who sent it, whether the viewer (if
+ * signed in) already belongs, and whether they are the person it was sent to.
+ */
 export async function invitationForViewer(
   db: Db,
-  viewer: User,
+  viewer: User | undefined,
   token: string,
 ): Promise<
-  | { invitation: OrganizationInvitation; organization: Organization; alreadyMember: boolean }
+  | {
+      invitation: OrganizationInvitation;
+      organization: Organization;
+      inviterName: string | null;
+      alreadyMember: boolean;
+      forViewer: boolean;
+    }
   | undefined
 > {
   const found = await usableInvitation(db, token);
   if (!found) return undefined;
-  const alreadyMember = (await membershipRole(db, viewer.id, found.organization.id)) !== null;
-  return { ...found, alreadyMember };
+  const [inviter] = found.invitation.invitedById
+    ? await db
+        .select({ name: users.name, githubName: users.githubName, login: users.githubLogin })
+        .from(users)
+        .where(and(eq(users.id, found.invitation.invitedById), isNull(users.deletedAt)))
+    : [];
+  const alreadyMember =
+    viewer !== undefined && (await membershipRole(db, viewer.id, found.organization.id)) !== null;
+  return {
+    ...found,
+    inviterName: inviter?.name ?? inviter?.githubName ?? inviter?.login ?? null,
+    alreadyMember,
+    forViewer: viewer !== undefined && canAcceptInvitation(viewer, found.invitation.email),
+  };
 }
 
 export type AcceptOutcome =
-  { outcome: 'accepted' | 'already-member'; organization: Organization } | { outcome: 'unusable' };
+  | { outcome: 'accepted' | 'already-member'; organization: Organization }
+  | { outcome: 'other-address'; organization: Organization; invitation: OrganizationInvitation }
+  | { outcome: 'unusable' };
 
 /**
- * Whoever opens the link signed in joins as a member. The invitation is used with one guarded
- * UPDATE, so two clicks racing cannot both use it; someone already a member leaves it untouched.
+ * The invited address joins as a member; anyone else is told whom the link was for. The
+ * invitation is used with one guarded UPDATE, so two clicks racing cannot both use it; someone
+ * already a member leaves it untouched.
  */
 export async function acceptInvitation(db: Db, user: User, token: string): Promise<AcceptOutcome> {
   return db.transaction(async (tx) => {
@@ -185,6 +209,9 @@ export async function acceptInvitation(db: Db, user: User, token: string): Promi
     const { invitation, organization } = found;
     if (await membershipRole(tx, user.id, organization.id)) {
       return { outcome: 'already-member', organization };
+    }
+    if (!canAcceptInvitation(user, invitation.email)) {
+      return { outcome: 'other-address', organization, invitation };
     }
     const now = new Date();
     const [used] = await tx

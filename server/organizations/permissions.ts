@@ -39,6 +39,14 @@ export function canRevokeInvitations(role: ViewerRole): boolean {
   return role === 'owner';
 }
 
+/**
+ * Only the invited address joins: a forwarded link must not grant membership (for a government
+ * office, pledging in its name). A signed-in account's email is always a verified one.
+ */
+export function canAcceptInvitation(user: Pick<User, 'email'>, invitedEmail: string): boolean {
+  return Boolean(user.email) && user.email!.toLowerCase() === invitedEmail.trim().toLowerCase();
+}
+
 export function canRemoveMembers(role: ViewerRole): boolean {
   return role === 'owner';
 }

@@ -61,6 +61,7 @@ export const proposalForm = z
     repositoryUrl: z
       .string()
       .trim()
+      .max(300, 'proposals.errors.tooLong')
       .refine(
         (value) => value === '' || canonicalRepositoryUrl(value) !== undefined,
         'proposals.errors.repositoryUrlInvalid',

@@ -14,7 +14,9 @@ export {
 export { editableStatuses, isEditableStatus } from './permissions.ts';
 export { proposalInPath, proposalRoutes } from './routes.ts';
 export { applyProposalTransition, changeProposalStatus } from './status-change.ts';
+export { createProposal } from './drafting.ts';
 export { submissionRoutes } from './submission-routes.ts';
+export { submitProposal, type RepositoryChecker } from './submission.ts';
 export { teamMemberIds } from './team-members.ts';
 export {
   findProposalTarget,

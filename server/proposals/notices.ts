@@ -7,6 +7,7 @@ const notices: Record<string, string> = {
   enviada: 'proposals.notices.submitted',
   'enviada-sin-verificar': 'proposals.notices.submittedUnverified',
   'repositorio-revisado': 'proposals.notices.checked',
+  'repositorio-revisado-de-nuevo': 'proposals.notices.rechecked',
   'github-sin-respuesta': 'proposals.notices.githubUnreachable',
   'invitacion-enviada': 'proposals.notices.invited',
   'te-uniste': 'proposals.notices.joined',

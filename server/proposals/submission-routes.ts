@@ -36,14 +36,18 @@ export function submissionRoutes({ db, config }: FeatureDeps, page: ProposalPage
 
   router.post('/propuestas/:id/verificar-repositorio', requireUser, async (req, res) => {
     const { proposal } = await proposalInPath(db, req);
-    const { check, recorded } = await checkProposalRepository(
+    const { check, recorded, firstCheck } = await checkProposalRepository(
       db,
       githubApi,
       req.user!,
       proposal.id,
     );
     const notice =
-      check.status === 'unreachable' && !recorded ? 'github-sin-respuesta' : 'repositorio-revisado';
+      check.status === 'unreachable' && !recorded
+        ? 'github-sin-respuesta'
+        : firstCheck
+          ? 'repositorio-revisado'
+          : 'repositorio-revisado-de-nuevo';
     res.redirect(303, `/propuestas/${proposal.id}?aviso=${notice}#repositorio`);
   });
 

@@ -65,7 +65,12 @@ export async function checkProposalRepository(
   githubApiUrl: string,
   actor: User,
   proposalId: string,
-): Promise<{ check: RepositoryCheckResult; recorded: Proposal | undefined }> {
+): Promise<{
+  check: RepositoryCheckResult;
+  recorded: Proposal | undefined;
+  /** Whether this repository address had never been checked before. */
+  firstCheck: boolean;
+}> {
   const { proposal, viewer } = await loadVisibleProposal(db, proposalId, actor.id);
   if (!canCheckRepository(proposal, viewer)) {
     throw new ForbiddenError(
@@ -77,6 +82,7 @@ export async function checkProposalRepository(
   return {
     check,
     recorded: await recordRepositoryCheck(db, actor, proposalId, { ...check, repositoryUrl }),
+    firstCheck: proposal.repositoryCheckedAt === null,
   };
 }
 
@@ -87,6 +93,9 @@ export type SubmitOutcome =
   | { outcome: 'repositoryFailed'; proposal: Proposal }
   | { outcome: 'submitted'; proposal: Proposal; verified: boolean };
 
+/** Asks whether a repository is public and open source; GitHub's REST API unless told otherwise. */
+export type RepositoryChecker = (repositoryUrl: string) => Promise<RepositoryCheckResult>;
+
 /**
  * The lead submits the draft. GitHub is asked first, outside the transaction; an unreachable
  * GitHub still submits, the check reading "not yet verified".
@@ -96,6 +105,8 @@ export async function submitProposal(
   githubApiUrl: string,
   actor: User,
   proposalId: string,
+  // The demo seed answers for the demo repositories before any GitHub is listening.
+  askGithub: RepositoryChecker = (url) => checkRepository(githubApiUrl, url),
 ): Promise<SubmitOutcome> {
   const { proposal, challenge, viewer } = await loadVisibleProposal(db, proposalId, actor.id);
   const refusal = submissionRefusal(proposal, viewer, challenge);
@@ -103,7 +114,7 @@ export async function submitProposal(
   const missing = submissionErrors(proposal);
   if (Object.keys(missing).length > 0) return { outcome: 'incomplete', missing };
   const repositoryUrl = proposal.repositoryUrl!;
-  const check = { ...(await checkRepository(githubApiUrl, repositoryUrl)), repositoryUrl };
+  const check = { ...(await askGithub(repositoryUrl)), repositoryUrl };
   if (check.status === 'failed') {
     const recorded = await recordRepositoryCheck(db, actor, proposalId, check);
     return { outcome: 'repositoryFailed', proposal: recorded ?? proposal };

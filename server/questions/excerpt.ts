@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { isTooNestedForMarkdown } from '../lib/index.ts';
 
 export const EXCERPT_MAX = 300;
 
@@ -15,9 +16,12 @@ const ENTITIES: [RegExp, string][] = [
 
 /** Markdown as one line of plain text, cut at a word near `max` characters, for emails. */
 export function plainExcerpt(markdown: string, max = EXCERPT_MAX): string {
-  const html = marked.parse(markdown) as string;
-  let text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
-  for (const [entity, character] of ENTITIES) text = text.replace(entity, character);
+  // Input too deep for the parser is taken as the plain text it is.
+  const html = isTooNestedForMarkdown(markdown) ? null : (marked.parse(markdown) as string);
+  let text =
+    html === null ? markdown : sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
+  if (html !== null)
+    for (const [entity, character] of ENTITIES) text = text.replace(entity, character);
   text = text.replace(/\s+/g, ' ').trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);

@@ -2,4 +2,5 @@
 export { listen, type RunningServer } from './http-server.ts';
 export { startMaintenance } from './maintenance.ts';
 export { prepareDatabase } from './prepare-database.ts';
+export { DatabaseUnreachableError, waitForDatabase } from './wait-for-database.ts';
 export { startScheduledJobs, type JobDeps, type ScheduledJobs } from './scheduled-jobs.ts';

@@ -2,16 +2,36 @@ import type { Config } from '../config.ts';
 import { databaseOptionsFromConfig, openDatabase, type Database } from '../db/index.ts';
 import type { Logger } from '../logger.ts';
 import { isDatabaseEmpty, seedDemoData } from '../seed/index.ts';
+import { waitForDatabase } from './wait-for-database.ts';
 
-/** Opens the configured database, migrates it and, on a first development start, seeds demo data. */
+/** Host and port of a database URL, for a log line that must not carry its password. */
+function databaseHost(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '5432'}`;
+}
+
+/**
+ * Opens the configured database (waiting for a server that is not up yet), migrates it and, on
+ * a first development start, seeds demo data.
+ */
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
-  const database = await openDatabase(databaseOptionsFromConfig(config));
+  const database = await openDatabase(
+    databaseOptionsFromConfig(config, {
+      onConnectionError: (error) => logger.warn({ err: error }, 'a database connection broke'),
+    }),
+  );
   try {
+    await waitForDatabase(database, {
+      waitMs: config.databaseStartupWaitMs,
+      logger,
+      describeTarget: databaseHost(config.databaseUrl),
+    });
     await database.migrate();
     const embeddedDevelopment = database.driver === 'pglite' && config.env === 'development';
     if (embeddedDevelopment && (await isDatabaseEmpty(database.db))) {
-      const seeded = await seedDemoData(database.db);
-      logger.info(seeded, 'empty embedded database: demo data seeded');
+      const seeded = await seedDemoData(database.db, { config, logger });
+      if (seeded) logger.info(seeded, 'empty embedded database: demo data seeded');
     }
     await database.analyze();
     return database;

@@ -1,3 +1,4 @@
+import { closeChallengesPastDeadline } from '../challenges/index.ts';
 import { warnExpiringClaims, releaseExpiredClaims, type ExpiryDeps } from '../claims/index.ts';
 import type { Config } from '../config.ts';
 import { sendDailyDigests } from '../notifications/index.ts';
@@ -18,6 +19,7 @@ export interface JobDeps extends ExpiryDeps {
 
 // Each job decides row by row in the database, so several processes may run them at once.
 const jobs: { name: string; run: (deps: JobDeps) => Promise<Record<string, number>> }[] = [
+  { name: 'challenge deadline', run: (deps) => closeChallengesPastDeadline(deps) },
   { name: 'claim expiry warning', run: (deps) => warnExpiringClaims(deps) },
   { name: 'claim expiry', run: (deps) => releaseExpiredClaims(deps) },
   { name: 'daily digest', run: (deps) => sendDailyDigests(deps) },

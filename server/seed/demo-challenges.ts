@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { challengeStatuses } from '../../models/schema/index.ts';
 
-// A dozen challenges in every status, written the way organizations would write them; the
-// text lives in demo-challenges.json and is checked here when the seed loads it.
+// A dozen challenges, written the way organizations would write them; the text lives in
+// demo-challenges.json and is checked here when the seed loads it. The status is where a
+// challenge starts: the seeded proposals move three of them on, as real work would.
 const demoChallenge = z.strictObject({
   slug: z.string(),
   organizationSlug: z.string(),

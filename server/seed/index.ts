@@ -1,2 +1,3 @@
 export { demoChallenges } from './demo-challenges.ts';
-export { isDatabaseEmpty, seedDemoData } from './seed-demo-data.ts';
+export { checkDemoRepository, demoRepositories, type DemoRepository } from './demo-repositories.ts';
+export { isDatabaseEmpty, seedDemoData, type SeedOptions } from './seed-demo-data.ts';

@@ -2,3 +2,4 @@
 export { sponsorshipsOnChallengePage } from './challenge-section.ts';
 export { pledgesOnOrganizationPage } from './organization-section.ts';
 export { sponsorshipRoutes } from './routes.ts';
+export { changeSponsorship, pledgeSponsorship } from './service.ts';

@@ -10,3 +10,4 @@ export {
   type TeamProposal,
 } from './queries.ts';
 export { teamRoutes } from './routes.ts';
+export { answerInvitation, inviteToTeam } from './service.ts';

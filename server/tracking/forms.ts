@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isHttpUrl } from '../lib/index.ts';
+import { isCalendarDate, isHttpUrl } from '../lib/index.ts';
 
 export const MAX_ENDORSEMENT = 500;
 
@@ -10,12 +10,6 @@ export const MAX_ENDORSEMENT = 500;
 export function latestToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 14 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
-
-const isCalendarDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-};
 
 const text = (required: string, max: number, tooLong: string) =>
   z.string({ error: required }).trim().min(1, required).max(max, tooLong);

@@ -133,7 +133,7 @@ describe('proposing a solution and following it to adoption', () => {
       (await mine.getByRole('status').innerText()).trim(),
       t('proposals.notices.created'),
     );
-    assert.equal(await trackingStatus(mine), t('tracking.status.draft'));
+    assert.equal(await trackingStatus(mine), t('proposals.status.draft'));
     await expectNoAxeViolations(mine, 'proposal page, draft');
 
     // ---- She submits it: the repository check passes with the licence's SPDX id. ----
@@ -163,7 +163,7 @@ describe('proposing a solution and following it to adoption', () => {
       'MIT',
     );
     assert.ok(await mine.getByText(t('proposals.check.badge'), { exact: true }).isVisible());
-    assert.equal(await trackingStatus(mine), t('tracking.status.submitted'));
+    assert.equal(await trackingStatus(mine), t('proposals.status.submitted'));
     // Nothing to start until the organization accepts.
     assert.equal(await mine.getByRole('button', { name: t('tracking.start.button') }).count(), 0);
     await expectNoAxeViolations(mine, 'proposal page, submitted');
@@ -182,7 +182,7 @@ describe('proposing a solution and following it to adoption', () => {
     await expectNoAxeViolations(rosa, 'proposal page, organization review');
     await review.getByRole('button', { name: t('review.actions.accept') }).click();
     await backOnProposal(rosa, proposalPath);
-    assert.equal(await trackingStatus(rosa), t('tracking.status.accepted'));
+    assert.equal(await trackingStatus(rosa), t('proposals.status.accepted'));
 
     await rosa.goto(`${base}${challengePath}`);
     assert.equal(await challengeStatus(rosa), t('challenge.status.in_progress'));
@@ -228,11 +228,11 @@ describe('proposing a solution and following it to adoption', () => {
 
     // ---- The volunteer starts work and posts progress with a milestone and a link. ----
     await mine.goto(proposalUrl);
-    assert.equal(await trackingStatus(mine), t('tracking.status.accepted'));
+    assert.equal(await trackingStatus(mine), t('proposals.status.accepted'));
     await expectNoAxeViolations(mine, 'proposal page, accepted');
     await mine.getByRole('button', { name: t('tracking.start.button') }).click();
     await backOnProposal(mine, proposalPath);
-    assert.equal(await trackingStatus(mine), t('tracking.status.in_progress'));
+    assert.equal(await trackingStatus(mine), t('proposals.status.in_progress'));
     const progressSection = mine.getByRole('region', { name: t('tracking.progress.heading') });
     await progressSection.getByLabel(t('tracking.progress.body')).fill(progress.body);
     await progressSection.getByLabel(t('tracking.progress.milestone')).fill(progress.milestone);
@@ -263,7 +263,7 @@ describe('proposing a solution and following it to adoption', () => {
     await expectNoAxeViolations(rosa, 'proposal page, in development');
     await rosa.getByRole('button', { name: t('tracking.delivery.button') }).click();
     await backOnProposal(rosa, proposalPath);
-    assert.equal(await trackingStatus(rosa), t('tracking.status.delivered'));
+    assert.equal(await trackingStatus(rosa), t('proposals.status.delivered'));
     await expectNoAxeViolations(rosa, 'proposal page, delivered');
     await rosa.goto(`${base}${challengePath}`);
     assert.equal(await challengeStatus(rosa), t('challenge.status.solved'));
@@ -278,7 +278,7 @@ describe('proposing a solution and following it to adoption', () => {
     await adoptions.getByLabel(t('tracking.adoptions.evidenceLabel')).fill(adoption.evidenceUrl);
     await adoptions.getByRole('button', { name: t('tracking.adoptions.submit') }).click();
     await backOnProposal(rosa, proposalPath);
-    assert.equal(await trackingStatus(rosa), t('tracking.status.adopted'));
+    assert.equal(await trackingStatus(rosa), t('proposals.status.adopted'));
     const adopted = adoptions.getByRole('listitem').filter({ hasText: member.organization });
     assert.equal(await adopted.count(), 1);
     assert.equal(
@@ -318,7 +318,7 @@ describe('proposing a solution and following it to adoption', () => {
 
     // ---- The volunteer sees where her proposal ended up. ----
     await mine.goto(proposalUrl);
-    assert.equal(await trackingStatus(mine), t('tracking.status.adopted'));
+    assert.equal(await trackingStatus(mine), t('proposals.status.adopted'));
     assert.equal(
       (
         await mine

@@ -18,7 +18,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Limits generous enough for a test file that signs many people in and posts many forms. */
 export const relaxedLimits = {
-  signInLimits: { perAddressPerHour: 1000, perIpPerHour: 1000 },
+  signInLimits: {
+    perAddressAndClientPerHour: 1000,
+    perAddressPerHour: 1000,
+    perIpPerHour: 1000,
+    resendAfterSeconds: 0,
+  },
   writeRateLimit: { windowMs: 60_000, limit: 10_000 },
 };
 

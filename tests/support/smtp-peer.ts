@@ -19,6 +19,10 @@ export interface SmtpPeer {
   delayMs: number;
   /** Answers every message with this SMTP code (e.g. 451) until called with null. */
   reject(code: number | null): void;
+  /** Refuses this recipient with an SMTP code (e.g. 550) until called with null; others pass. */
+  rejectRecipient(address: string, code: number | null): void;
+  /** While true, refuses every sign-in (535), as a server with changed credentials would. */
+  rejectLogins: boolean;
   /** Stops listening and drops open connections at once, as a crashed server would. */
   stop(): Promise<void>;
   /** Listens again on the same port. */
@@ -36,6 +40,7 @@ function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
 
 export async function startSmtpPeer(options: { delayMs?: number } = {}): Promise<SmtpPeer> {
   let rejectCode: number | null = null;
+  const refusedRecipients = new Map<string, number>();
 
   const handleData = async (stream: SMTPServerDataStream): Promise<void> => {
     // The stream must be read to its end whatever the answer, or the connection stalls.
@@ -55,7 +60,20 @@ export async function startSmtpPeer(options: { delayMs?: number } = {}): Promise
       const server = new SMTPServer({
         disabledCommands: ['STARTTLS'],
         authOptional: true,
+        // Plain-text sign-in without TLS, as only a test on 127.0.0.1 may do.
+        allowInsecureAuth: true,
         logger: false,
+        onAuth(auth, _session, callback) {
+          if (peer.rejectLogins) callback(new Error('Invalid username or password'));
+          else callback(null, { user: auth.username });
+        },
+        onRcptTo(address, _session, callback) {
+          const code = refusedRecipients.get(address.address.toLowerCase());
+          if (code === undefined) return callback();
+          const error: SMTPServerError = new Error(`Recipient refused by the test peer (${code})`);
+          error.responseCode = code;
+          callback(error);
+        },
         onConnect(_session, callback) {
           peer.connections += 1;
           callback();
@@ -91,6 +109,11 @@ export async function startSmtpPeer(options: { delayMs?: number } = {}): Promise
     reject(code) {
       rejectCode = code;
     },
+    rejectRecipient(address, code) {
+      if (code === null) refusedRecipients.delete(address.toLowerCase());
+      else refusedRecipients.set(address.toLowerCase(), code);
+    },
+    rejectLogins: false,
     stop() {
       const current = server;
       return new Promise((resolve) => {

@@ -1,5 +1,5 @@
 import type { Express, Router } from 'express';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { parseConfig, type Config } from '../../server/config.ts';
@@ -51,6 +51,8 @@ export async function buildTestApp(
     signInLimits?: AppDeps['signInLimits'];
     mailer?: Mailer;
     database?: Database;
+    /** The app's logger (a test that reads the log passes one); silent by default. */
+    logger?: Logger;
     /** Runs an outbox worker as a started app does (browser tests read the mail it sends). */
     outboxWorker?: boolean;
   } = {},
@@ -58,7 +60,7 @@ export async function buildTestApp(
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(options.env);
   const captured = capturingMailer();
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const translator = createTranslator();
   const mailer = options.mailer ?? captured;
   const outboxDeps = { db: database.db, mailer, translator, config, logger };

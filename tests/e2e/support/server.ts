@@ -46,7 +46,10 @@ export async function startServer(): Promise<E2eServer> {
     // The real development mailer (test apps capture mail by default): .eml files in the outbox.
     const mailer = createMailer(testConfig(env), pino({ level: 'silent' }));
     testApp = await buildTestApp({ env, mailer, outboxWorker: true });
-    await seedDemoData(testApp.database.db);
+    await seedDemoData(testApp.database.db, {
+      config: testApp.config,
+      logger: pino({ level: 'silent' }),
+    });
     app = testApp.app;
 
     const server = running;

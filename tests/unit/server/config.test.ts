@@ -75,6 +75,19 @@ describe('parseConfig', () => {
     assert.equal(parseConfig({ DATABASE_URL: '', PORT: '' }).port, 3000);
   });
 
+  it('checks a mail server that is down every few seconds, never less often than a minute', () => {
+    assert.equal(parseConfig({}).outbox.probeMs, 5_000);
+    assert.equal(parseConfig({ OUTBOX_PROBE_SECONDS: '2' }).outbox.probeMs, 2_000);
+    assert.match(
+      configError({ OUTBOX_PROBE_SECONDS: '61' }),
+      /^Invalid configuration: OUTBOX_PROBE_SECONDS must be at most 60 seconds$/,
+    );
+    assert.match(
+      configError({ OUTBOX_PROBE_SECONDS: '0' }),
+      /^Invalid configuration: OUTBOX_PROBE_SECONDS must be at least 1 second$/,
+    );
+  });
+
   const refused: [string, Record<string, string>, RegExp][] = [
     [
       'a port that is not a number',

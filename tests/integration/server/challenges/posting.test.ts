@@ -187,6 +187,25 @@ describe('posting and editing challenges', () => {
     });
   });
 
+  it('explains to someone in no organization how to post, instead of a form it would refuse', async () => {
+    const { person } = await signInByEmail(test, 'sin-organizacion@example.org');
+    const page = await person.get('/retos/nuevo');
+    assert.equal(page.status, 200);
+    assert.match(page.text, /Los retos los publican organizaciones/);
+    assert.match(page.text, /href="\/organizaciones\/nueva"/);
+    assert.match(page.text, /href="\/organizaciones"/);
+    assert.doesNotMatch(page.text, /name="title"/, 'no form to fill in');
+    assert.doesNotMatch(page.text, /action="\/retos\/nuevo"/);
+
+    const refused = await post(person, '/retos/nuevo', challengeFormBody({ title: 'Sin dueño' }));
+    assert.equal(refused.status, 422);
+    const rows = await test.database.db
+      .select()
+      .from(challenges)
+      .where(eq(challenges.title, 'Sin dueño'));
+    assert.equal(rows.length, 0);
+  });
+
   it('sends visitors who are not signed in to sign in', async () => {
     const anonymous = await visitor(test.app).get('/retos/nuevo');
     assert.equal(anonymous.status, 303);

@@ -102,6 +102,25 @@ describe('replicating a challenge in another municipality', () => {
     );
   });
 
+  it('refuses a replica in the place the challenge already is, keeping what was chosen', async () => {
+    const original = await makeChallenge(test.database.db, {
+      organizationId: origin.id,
+      stateCode: 'JAL',
+      municipality: 'Zapopan',
+    });
+    const before = (await test.database.db.select().from(challenges)).length;
+    const refused = await replicate(replicator, original.slug, {
+      organizationId: other.id,
+      stateCode: 'JAL',
+      municipality: ' zapopán ',
+    });
+    assert.equal(refused.status, 422);
+    assert.match(refused.text, /Este reto ya es de Zapopan, Jalisco: para replicarlo, elige otro/);
+    assert.match(refused.text, /<option value="JAL" selected>/);
+    assert.match(refused.text, /name="municipality"[^>]*value=" zapopán "/);
+    assert.equal((await test.database.db.select().from(challenges)).length, before);
+  });
+
   it('is only possible into an organization the person belongs to', async () => {
     const original = await makeChallenge(test.database.db, { organizationId: origin.id });
     const before = (await test.database.db.select().from(challenges)).length;

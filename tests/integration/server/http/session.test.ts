@@ -56,7 +56,7 @@ describe('sessions', () => {
         SESSION_SECRET: 's'.repeat(40),
         GITHUB_CLIENT_ID: 'id',
         GITHUB_CLIENT_SECRET: 'secret',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '1',
       },
       routers: [formRoutes()],
       database: test.database,

@@ -104,12 +104,36 @@ describe('organization invitations', () => {
     const token = tokenSentTo('invitada@example.org');
     const link = `/invitaciones/${token}`;
 
-    const anonymous = await visitor(test.app).get(link);
-    assert.equal(anonymous.status, 303);
-    assert.equal(anonymous.headers.location, `/entrar?volver=${encodeURIComponent(link)}`);
+    const anonymous = await visitor(test.app).get(link).expect(200);
+    assert.match(anonymous.text, /Invitación a Red de Huertos Urbanos/);
+    assert.match(
+      anonymous.text,
+      /Carmen Ruiz te invitó a unirte a Red de Huertos Urbanos en Retos/,
+    );
+    assert.match(
+      anonymous.text,
+      /entra con el correo al que llegó la invitación, invitada@example.org/,
+    );
+    assert.match(
+      anonymous.text,
+      /<input id="email" name="email"[^>]* value="invitada@example.org"/,
+    );
+    assert.match(anonymous.text, new RegExp(`name="volver" value="${link}"`));
+    // Handlebars writes the = of the GitHub link's query as &#x3D;.
+    const githubLink = `/auth/github\\?volver(=|&#x3D;)${encodeURIComponent(link)}"`;
+    assert.match(anonymous.text, new RegExp(githubLink));
+    assert.doesNotMatch(anonymous.text, /Aceptar la invitación/);
 
     const { person, redirectedTo } = await signInByEmail(test, 'invitada@example.org', link);
-    assert.equal(redirectedTo, link);
+    // Asked their name once, then back to the invitation.
+    assert.equal(redirectedTo, `/entrar/nombre?volver=${encodeURIComponent(link)}`);
+    const prompt = await person.get(redirectedTo).expect(200);
+    const named = await person.postForm('/entrar/nombre', {
+      _csrf: csrfTokenIn(prompt.text),
+      volver: link,
+      name: 'Invitada Nueva',
+    });
+    assert.equal(named.headers.location, link);
     const page = await person.get(link).expect(200);
     assert.match(page.text, /Invitación a Red de Huertos Urbanos/);
     assert.match(page.text, /Organización civil/);
@@ -147,6 +171,51 @@ describe('organization invitations', () => {
     const other = await signedIn(test, 'otra-persona@example.org');
     const page = await other.person.get(`/invitaciones/${token}`).expect(200);
     assert.match(page.text, /Esta invitación se envió a destinataria@example.org/);
+  });
+
+  it('lets only the invited address join, and shows anyone else how to sign in with it', async () => {
+    const { token, invitation } = await makeInvitation(test.database.db, organization, {
+      email: 'oficina@example.org',
+    });
+    const link = `/invitaciones/${token}`;
+    const forwarded = await signedIn(test, 'reenviado@example.org');
+    const page = await forwarded.person.get(link).expect(200);
+    assert.match(page.text, /Esta invitación se envió a oficina@example.org/);
+    assert.match(page.text, /sal de esta cuenta y entra con oficina@example.org/);
+    assert.doesNotMatch(page.text, /Aceptar la invitación/);
+
+    const posted = await forwarded.person.postForm(link, { _csrf: csrfTokenIn(page.text) });
+    assert.equal(posted.status, 403);
+    assert.match(posted.text, /Esta invitación se envió a oficina@example.org/);
+    assert.equal(await roleIn(test.database.db, organization, forwarded.user), undefined);
+    const [row] = await test.database.db
+      .select()
+      .from(organizationInvitations)
+      .where(eq(organizationInvitations.id, invitation.id));
+    assert.equal(row!.acceptedAt, null, 'the link still works for the invited address');
+
+    // "Sign out and sign in with that address" lands on the invitation's own sign-in page.
+    const out = await forwarded.person.postForm('/salir', {
+      _csrf: csrfTokenIn(page.text),
+      volver: link,
+    });
+    assert.equal(out.status, 303);
+    assert.equal(out.headers.location, link);
+    const signIn = await forwarded.person.get(link).expect(200);
+    assert.match(signIn.text, /<input id="email" name="email"[^>]* value="oficina@example.org"/);
+  });
+
+  it('matches the invited address whatever its capitals', async () => {
+    const { token } = await makeInvitation(test.database.db, organization, {
+      email: 'Mayusculas@Example.ORG',
+    });
+    const invitee = await signedIn(test, 'mayusculas@example.org');
+    const page = await invitee.person.get(`/invitaciones/${token}`).expect(200);
+    const accepted = await invitee.person.postForm(`/invitaciones/${token}`, {
+      _csrf: csrfTokenIn(page.text),
+    });
+    assert.equal(accepted.status, 303);
+    assert.equal(await roleIn(test.database.db, organization, invitee.user), 'member');
   });
 
   it('refuses an expired link with 410 and adds nobody', async () => {
@@ -231,7 +300,9 @@ describe('organization invitations', () => {
     assert.match(invalid.text, /Escribe un correo electrónico válido/);
     const emailInput = invalid.text.match(/<input id="email"[^>]*>/)?.[0] ?? '';
     assert.match(emailInput, / aria-invalid="true"/);
-    assert.match(emailInput, / aria-describedby="email-error"/);
+    // The hint states the limit, then the error says what is wrong.
+    assert.match(emailInput, / aria-describedby="email-hint email-error"/);
+    assert.match(emailInput, / maxlength="254"/);
     assert.match(invalid.text, /value="no-es-correo"/);
     assert.equal(test.mail.length, sentBefore);
   });

@@ -228,6 +228,29 @@ describe('the open-source check of a proposal repository', () => {
     assert.equal(events.length, 1);
   });
 
+  it('says a first check checked the repository, and only a later one that it checked again', async () => {
+    const proposal = await draftWith(
+      { owner: 'equipo', name: 'primera-vez', private: false, license: MIT },
+      'primera-vez',
+    );
+    const first = await checkNow(proposal);
+    assert.equal(
+      first.headers.location,
+      `/propuestas/${proposal.id}?aviso=repositorio-revisado#repositorio`,
+    );
+    const firstPage = await person.get(String(first.headers.location));
+    assert.match(firstPage.text, /Revisamos el repositorio; abajo está el resultado/);
+    assert.doesNotMatch(firstPage.text, /de nuevo; abajo/);
+
+    const second = await checkNow(proposal);
+    assert.equal(
+      second.headers.location,
+      `/propuestas/${proposal.id}?aviso=repositorio-revisado-de-nuevo#repositorio`,
+    );
+    const secondPage = await person.get(String(second.headers.location));
+    assert.match(secondPage.text, /Revisamos el repositorio de nuevo; abajo está el resultado/);
+  });
+
   it('keeps an earlier verdict when GitHub is down for an on-demand check', async () => {
     const proposal = await draftWith(
       { owner: 'equipo', name: 'estable', private: false, license: MIT },

@@ -277,6 +277,24 @@ describe('scoring proposals against the challenge criteria', () => {
       assert.match(page.text, new RegExp(`href="/retos/${challenge.slug}/evaluacion.csv"`));
     });
 
+    it('labels a declined proposal the same in the table, on its page and in the team dashboard', async () => {
+      const declinedId = ids['Bot de quejas']!;
+      const table = await world.reviewer.person.get(`/retos/${challenge.slug}/evaluacion`);
+      const row = new RegExp(`<tr id="propuesta-${declinedId}">[\\s\\S]*?</tr>`).exec(
+        table.text,
+      )![0];
+      const proposalPage = await world.reviewer.person.get(`/propuestas/${declinedId}`);
+      const dashboard = await world.lead.person.get('/mi-trabajo');
+      for (const [where, html] of [
+        ['ranking row', row],
+        ['proposal page', proposalPage.text],
+        ['team dashboard', dashboard.text],
+      ] as const) {
+        assert.match(html, /No seleccionada/, where);
+        assert.doesNotMatch(html, /Rechazada|No aceptada/, where);
+      }
+    });
+
     it('exports one row per score, in a fixed order, safe to open in a spreadsheet', async () => {
       const response = await world.secondReviewer.person.get(
         `/retos/${challenge.slug}/evaluacion.csv`,

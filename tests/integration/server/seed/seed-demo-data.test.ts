@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { pino } from 'pino';
 import { organizations, challenges, users, memberships } from '../../../../models/schema/index.ts';
 import type { Database } from '../../../../server/db/database.ts';
 import { isDatabaseEmpty, seedDemoData } from '../../../../server/seed/seed-demo-data.ts';
+import { testConfig } from '../../../support/test-app.ts';
 import { createTestDatabase } from '../../../support/test-db.ts';
 
 describe('demo data', () => {
@@ -14,7 +16,11 @@ describe('demo data', () => {
 
   it('seeds an empty database with organizations of every kind, people and challenges in every status', async () => {
     assert.equal(await isDatabaseEmpty(database.db), true);
-    const seeded = await seedDemoData(database.db);
+    const seeded = await seedDemoData(database.db, {
+      config: testConfig(),
+      logger: pino({ level: 'silent' }),
+    });
+    assert.ok(seeded);
     assert.equal(await isDatabaseEmpty(database.db), false);
 
     const orgs = await database.db.select().from(organizations);

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import {
   auditEvents,
   proposalMembers,
+  users,
   type Proposal,
   type User,
 } from '../../../../models/schema/index.ts';
@@ -85,6 +86,34 @@ describe('a proposal team', () => {
 
     const page = await lead.get(`/propuestas/${proposal.id}`);
     assert.match(page.text, /Invitaciones pendientes[\s\S]*@EmiTorres/);
+  });
+
+  it('names a living nameless person by their login in an invitation; only a deleted one reads as deleted', async () => {
+    const db = test.database.db;
+    const nameless = await makeVolunteer(db, {
+      name: null,
+      githubName: null,
+      githubLogin: 'sin-nombre',
+    });
+    const proposal = await makeProposal(db, { lead: nameless });
+    const invitee = await makeVolunteer(db, {
+      name: null,
+      githubName: null,
+      githubLogin: 'invitada-x',
+    });
+    const gone = await makeVolunteer(db, { githubLogin: 'ya-no-esta' });
+    await addTeamMember(db, proposal, invitee, { accepted: false });
+    await addTeamMember(db, proposal, gone, { accepted: false });
+    await db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, gone.id));
+
+    const work = await (await signIn(invitee)).get('/mi-trabajo');
+    assert.match(work.text, /@sin-nombre te invitó a su equipo/);
+    assert.doesNotMatch(work.text, /cuenta eliminada/);
+
+    const page = await (await signIn(nameless)).get(`/propuestas/${proposal.id}`);
+    const pending = page.text.slice(page.text.indexOf('Invitaciones pendientes'));
+    assert.match(pending, /<a href="\/voluntarios\/invitada-x">@invitada-x<\/a>/);
+    assert.equal(pending.match(/cuenta eliminada/g)?.length, 1, 'only the deleted account');
   });
 
   it('explains an unknown, deleted or non-GitHub login with 422, keeping what was typed', async () => {

@@ -154,6 +154,28 @@ describe('tracking a proposal: starting, progress and delivery', () => {
     assert.equal((await challengeRow(world.db, challenge.id)).status, 'in_progress');
   });
 
+  it('ends the claims on a challenge once a delivery solves it, audited with the reason', async () => {
+    const challenge = await world.newChallenge({
+      title: 'Basura en Cholula',
+      status: 'in_progress',
+    });
+    const proposal = await world.proposal('in_progress', { challenge });
+    const claim = await makeClaim(world.db, challenge, world.stranger.user);
+    const delivered = await world.post(
+      world.reviewer.person,
+      `/propuestas/${proposal.id}/entregar`,
+    );
+    assert.equal(delivered.status, 303);
+    assert.equal((await challengeRow(world.db, challenge.id)).status, 'solved');
+    const [row] = await world.db.select().from(claims).where(eq(claims.id, claim.id));
+    assert.equal(row!.status, 'ended');
+    const [end] = (await auditEventsFor(world.db, challenge.id)).filter(
+      (event) => event.action === 'claim.end',
+    );
+    assert.equal(end!.actorId, world.reviewer.user.id);
+    assert.equal((end!.after as { reason: string }).reason, 'solve');
+  });
+
   it('keeps a closed challenge closed when a delivery is confirmed', async () => {
     const challenge = await world.newChallenge({ status: 'closed' });
     const proposal = await world.proposal('in_progress', { challenge });

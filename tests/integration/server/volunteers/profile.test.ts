@@ -101,6 +101,19 @@ describe('a volunteer’s public profile', () => {
     assert.match(sectionOf(page.text, 'Trabaja en'), /Transporte nocturno<\/a>/);
   });
 
+  it('does not say there are no published proposals above a published solution', async () => {
+    const db = test.database.db;
+    const only = await makeVolunteer(db, { githubLogin: 'solo-adoptada' });
+    const challenge = await makeChallenge(db, { title: 'Basura en el mercado' });
+    const adopted = await makeTeamProposal(db, challenge, only, {
+      status: 'adopted',
+      title: 'Rutas de recolección',
+    });
+    const page = await visitor(test.app).get('/voluntarios/solo-adoptada').expect(200);
+    assert.ok(sectionOf(page.text, 'Soluciones entregadas').includes(`/propuestas/${adopted.id}`));
+    assert.doesNotMatch(page.text, /Todavía no tiene propuestas publicadas/);
+  });
+
   it('says so when there is nothing yet', async () => {
     await makeVolunteer(test.database.db, { githubLogin: 'nueva-dev' });
     const page = await visitor(test.app).get('/voluntarios/nueva-dev').expect(200);

@@ -66,6 +66,11 @@ describe('browse cursor', () => {
       [{ o: 'deadline', k: ['2026-11-23', 3, 3], i: id }, 'deadline'],
       [{ o: 'deadline', k: ['2026-11-23', 0, -3], i: id }, 'deadline'],
       [{ o: 'deadline', k: ['2026-11-23', 0], i: id }, 'deadline'],
+      // Real instants PostgreSQL cannot hold ("date/time field value out of range").
+      [{ o: 'newest', k: ['0000-01-01T00:00:00.000Z'], i: id }, 'newest'],
+      [{ o: 'newest', k: ['+275760-09-13T00:00:00.000Z'], i: id }, 'newest'],
+      [{ o: 'prize', k: [0, '-000001-01-01T00:00:00.000Z'], i: id }, 'prize'],
+      [{ o: 'deadline', k: ['0000-01-01', 0, 3], i: id }, 'deadline'],
     ];
     for (const [payload, sort] of bad) {
       assert.equal(decodeCursor(json(payload), sort), undefined, JSON.stringify(payload));

@@ -30,6 +30,7 @@ const person = (overrides: Partial<User> = {}): User => ({
   locale: 'es',
   isModerator: false,
   lastSignInAt: null,
+  nameAskedAt: null,
   deletedAt: null,
   createdAt: new Date(),
   updatedAt: new Date(),

@@ -1,0 +1,1 @@
+ALTER TABLE "outbox" ADD COLUMN "waiting_for_server" boolean DEFAULT false NOT NULL;
