@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { challenges, organizations, type Organization } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import { placeName } from '../lib/index.ts';
@@ -55,34 +55,53 @@ const newestFirst = [
   desc(challenges.id),
 ];
 
-async function cards(db: Pick<Db, 'select'>, where: SQL | undefined, limit?: number) {
-  const query = db
+async function cards(
+  db: Pick<Db, 'select'>,
+  where: SQL | undefined,
+  window: { limit: number; offset?: number },
+) {
+  const rows = await db
     .select(cardColumns)
     .from(challenges)
     .innerJoin(organizations, eq(organizations.id, challenges.organizationId))
     .where(and(eq(challenges.archived, false), where))
     .orderBy(...newestFirst)
-    .$dynamic();
-  const rows = await (limit === undefined ? query : query.limit(limit));
+    .limit(window.limit)
+    .offset(window.offset ?? 0);
   return rows.map(toChallengeCard);
 }
 
 /** The newest challenges in one status, for the home page. */
 export function latestChallengeCards(db: Db, status: 'open' | 'solved', limit: number) {
-  return cards(db, eq(challenges.status, status), limit);
+  return cards(db, eq(challenges.status, status), { limit });
 }
 
-/** An organization's challenges as cards: published ones, and drafts too when asked. */
+const ofOrganization = (organization: Pick<Organization, 'id'>, includeDrafts: boolean) =>
+  and(
+    eq(challenges.archived, false),
+    eq(challenges.organizationId, organization.id),
+    includeDrafts ? undefined : ne(challenges.status, 'draft'),
+  );
+
+/** How many challenges an organization's page lists. */
+export async function organizationChallengeCount(
+  db: Db,
+  organization: Pick<Organization, 'id'>,
+  options: { includeDrafts: boolean },
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(challenges)
+    .where(ofOrganization(organization, options.includeDrafts));
+  return row?.n ?? 0;
+}
+
+/** One page of an organization's challenges as cards: published ones, and drafts when asked. */
 export function organizationChallengeCards(
   db: Db,
   organization: Pick<Organization, 'id'>,
   options: { includeDrafts: boolean },
+  window: { limit: number; offset: number },
 ) {
-  return cards(
-    db,
-    and(
-      eq(challenges.organizationId, organization.id),
-      options.includeDrafts ? undefined : ne(challenges.status, 'draft'),
-    ),
-  );
+  return cards(db, ofOrganization(organization, options.includeDrafts), window);
 }

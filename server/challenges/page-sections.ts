@@ -8,6 +8,8 @@ export interface ChallengePageViewer {
   /** A member of the organization that posted the challenge. */
   isMember: boolean;
   t: Translate;
+  /** The page's query string: each paged section reads its own page number from it. */
+  query: Record<string, unknown>;
 }
 
 /** A part of /retos/:slug filled in by another feature (claims, proposals, questions…). */

@@ -44,7 +44,12 @@ export function challengePageRoutes(
       originalOf(db, challenge.forkedFromId),
       statusHistory(db, challenge.id),
       watchState(db, challenge.id, req.user?.id),
-      loadSections(sections, challenge, { user: req.user, isMember: actor.isMember, t: req.t }),
+      loadSections(sections, challenge, {
+        user: req.user,
+        isMember: actor.isMember,
+        t: req.t,
+        query: req.query,
+      }),
     ]);
     res.render('challenges/show', {
       pageTitle: challenge.title,

@@ -1,16 +1,26 @@
 import type { ChallengePageSection } from '../challenges/index.ts';
 import type { Db } from '../db/index.ts';
+import { pagerLinks, pageWindow, requestedPage } from '../lib/index.ts';
 import { isVolunteer, personView } from '../people/index.ts';
 import { claimRefusal, isClaimable, showsClaims } from './permissions.ts';
-import { activeClaimsOfChallenge } from './service.ts';
+import { activeClaimCount, activeClaimsOfChallenge, isWorkingOn } from './service.ts';
+
+/** People a page of "who works on this challenge" shows. */
+export const CLAIMS_PAGE_SIZE = 20;
 
 /** What the challenge page shows about claims (who is working on it, and the claim button). */
 export function claimsOnChallengePage(db: Db): ChallengePageSection {
   return {
     name: 'claims',
-    load: async (challenge, { user: viewer, isMember }) => {
+    load: async (challenge, { user: viewer, isMember, query }) => {
       const viewerId = viewer?.id;
-      const rows = await activeClaimsOfChallenge(db, challenge.id);
+      // The viewer's own claim may sit on another page of the list.
+      const [total, viewerWorks] = await Promise.all([
+        activeClaimCount(db, challenge.id),
+        viewerId ? isWorkingOn(db, challenge.id, viewerId) : false,
+      ]);
+      const window = pageWindow(total, requestedPage(query.trabajando), CLAIMS_PAGE_SIZE);
+      const rows = await activeClaimsOfChallenge(db, challenge.id, window);
       const claims = rows.map((row) => ({
         id: row.id,
         person: personView(row.person),
@@ -19,15 +29,16 @@ export function claimsOnChallengePage(db: Db): ChallengePageSection {
         lastActivityAt: row.lastActivityAt,
         isViewer: row.userId === viewerId,
       }));
-      const viewerClaim = claims.find((claim) => claim.isViewer);
       const open = isClaimable(challenge);
       return {
         slug: challenge.slug,
-        shown: showsClaims(challenge) || Boolean(viewerClaim),
+        shown: showsClaims(challenge) || viewerWorks,
         open,
         claims,
-        canClaim: !viewerClaim && viewer !== undefined && !claimRefusal(viewer, challenge),
-        canUnclaim: Boolean(viewerClaim),
+        total,
+        pager: pagerLinks(`/retos/${challenge.slug}`, query, 'trabajando', window, 'trabajando'),
+        canClaim: !viewerWorks && viewer !== undefined && !claimRefusal(viewer, challenge),
+        canUnclaim: viewerWorks,
         canRelease: isMember,
         signInToClaim: open && !viewerId,
         onlyVolunteers: open && viewer !== undefined && !isVolunteer(viewer),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { challenges, claims, organizations, users, type User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { publicPersonColumns } from '../people/index.ts';
@@ -183,8 +183,36 @@ export async function findClaim(
   return row;
 }
 
-/** Who is working on a challenge, longest first; deleted accounts are not shown as working. */
-export async function activeClaimsOfChallenge(db: Db, challengeId: string) {
+// Deleted accounts are not shown as working.
+const activeOn = (challengeId: string) =>
+  and(eq(claims.challengeId, challengeId), eq(claims.status, 'active'), isNull(users.deletedAt));
+
+/** How many people are working on a challenge. */
+export async function activeClaimCount(db: Db, challengeId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(claims)
+    .innerJoin(users, eq(users.id, claims.userId))
+    .where(activeOn(challengeId));
+  return row?.n ?? 0;
+}
+
+/** Whether this person is working on the challenge now, wherever their claim is in the list. */
+export async function isWorkingOn(db: Db, challengeId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: claims.id })
+    .from(claims)
+    .innerJoin(users, eq(users.id, claims.userId))
+    .where(and(activeOn(challengeId), eq(claims.userId, userId)));
+  return row !== undefined;
+}
+
+/** One page of who is working on a challenge, longest first. */
+export async function activeClaimsOfChallenge(
+  db: Db,
+  challengeId: string,
+  window: { limit: number; offset: number },
+) {
   return db
     .select({
       id: claims.id,
@@ -196,14 +224,10 @@ export async function activeClaimsOfChallenge(db: Db, challengeId: string) {
     })
     .from(claims)
     .innerJoin(users, eq(users.id, claims.userId))
-    .where(
-      and(
-        eq(claims.challengeId, challengeId),
-        eq(claims.status, 'active'),
-        isNull(users.deletedAt),
-      ),
-    )
-    .orderBy(asc(claims.createdAt), asc(claims.id));
+    .where(activeOn(challengeId))
+    .orderBy(asc(claims.createdAt), asc(claims.id))
+    .limit(window.limit)
+    .offset(window.offset);
 }
 
 /** The volunteer a claim belongs to, for the release page and the email that follows it. */

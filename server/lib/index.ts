@@ -6,6 +6,7 @@ export { placeName, type Place } from './place.ts';
 export { slugify } from './slugify.ts';
 export { httpUrl, isHttpUrl, urlWithProtocols } from './urls.ts';
 export { isUuid } from './uuid.ts';
+export { pagerLinks, pageWindow, requestedPage, type PageWindow, type Pager } from './paging.ts';
 export { EARLIEST_DATE, LATEST_DATE, isCalendarDate, isIsoInstant } from './dates.ts';
 export { MAX_MARKDOWN_NESTING, isTooNestedForMarkdown } from './markdown-limits.ts';
 export {

@@ -6,6 +6,8 @@ import type { ViewerRole } from './permissions.ts';
 export interface OrganizationPageViewer {
   user: User | undefined;
   role: ViewerRole;
+  /** The page's query string: each paged section reads its own page number from it. */
+  query: Record<string, unknown>;
 }
 
 /** A part of /organizaciones/:slug filled in by another feature (its challenges, its pledges). */

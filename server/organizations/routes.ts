@@ -98,7 +98,11 @@ export function organizationRoutes(
       current: 'organizations',
       organization,
       place: placeName(organization),
-      sections: await loadSections(sections, organization, { user: req.user, role }),
+      sections: await loadSections(sections, organization, {
+        user: req.user,
+        role,
+        query: req.query,
+      }),
       role,
       canEdit: canEditOrganization(role),
       canViewMembers: canViewMembers(role),

@@ -20,6 +20,8 @@ export interface ProposalPageViewer {
   t: Translate;
   /** The form that was refused, for the section it belongs to. */
   form: PageForm | undefined;
+  /** The page's query string: each paged section reads its own page number from it. */
+  query: Record<string, unknown>;
 }
 
 /** A part of /propuestas/:id filled in by another feature (the review, the tracking). */
@@ -52,7 +54,12 @@ export function proposalPage(db: Db, sections: readonly ProposalPageSection[]): 
     async render(req, res, loaded, extra = {}) {
       const [history, loadedSections] = await Promise.all([
         proposalHistory(db, loaded.proposal.id),
-        loadSections(sections, loaded, { user: req.user, t: req.t, form: extra.form }),
+        loadSections(sections, loaded, {
+          user: req.user,
+          t: req.t,
+          form: extra.form,
+          query: req.query,
+        }),
       ]);
       res.render('proposals/show', {
         pageTitle: loaded.proposal.title,

@@ -1,24 +1,40 @@
 import type { Challenge, User } from '../../models/schema/index.ts';
-import type { ChallengePageSection } from '../challenges/index.ts';
+import type { ChallengePageSection, ChallengePageViewer } from '../challenges/index.ts';
 import type { Db } from '../db/index.ts';
+import { pagerLinks, pageWindow, requestedPage } from '../lib/index.ts';
 import { personView } from '../people/index.ts';
 import { BODY_MAX } from './forms.ts';
 import { canAnswerQuestion, canAskQuestion, takesQuestions } from './permissions.ts';
-import { questionAnchor, questionsOfChallenge } from './service.ts';
+import {
+  questionAnchor,
+  questionCount,
+  questionsOfChallenge,
+  QUESTIONS_PAGE_SIZE,
+} from './service.ts';
 
 /** The challenge page's public questions and answers, and the forms to add them. */
 export function questionsOnChallengePage(db: Db): ChallengePageSection {
   return {
     name: 'questions',
-    load: (challenge, viewer) => questionsSection(db, challenge, viewer.user),
+    load: (challenge, viewer) => questionsSection(db, challenge, viewer),
   };
 }
 
-async function questionsSection(db: Db, challenge: Challenge, viewer: User | undefined) {
-  const rows = await questionsOfChallenge(db, challenge);
+async function questionsSection(db: Db, challenge: Challenge, pageViewer: ChallengePageViewer) {
+  const viewer: User | undefined = pageViewer.user;
+  const total = await questionCount(db, challenge.id);
+  const window = pageWindow(total, requestedPage(pageViewer.query.preguntas), QUESTIONS_PAGE_SIZE);
+  const rows = await questionsOfChallenge(db, challenge, window);
   const open = takesQuestions(challenge);
   return {
     slug: challenge.slug,
+    pager: pagerLinks(
+      `/retos/${challenge.slug}`,
+      pageViewer.query,
+      'preguntas',
+      window,
+      'preguntas',
+    ),
     questions: rows.map(({ question, author, answers }) => ({
       id: question.id,
       anchor: questionAnchor(question.id),

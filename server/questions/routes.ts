@@ -11,7 +11,7 @@ import {
   askQuestion,
   findQuestion,
   questionAsker,
-  questionPath,
+  questionPagePath,
 } from './service.ts';
 
 export function questionRoutes({ db, config }: FeatureDeps): Router {
@@ -48,7 +48,13 @@ export function questionRoutes({ db, config }: FeatureDeps): Router {
       challenge.id,
       parsed.data.body,
     );
-    res.redirect(303, questionPath(challenge.slug, question.id));
+    res.redirect(303, await questionPagePath(db, challenge.slug, question));
+  });
+
+  // The lasting link in emails: the question's page of the list moves on as more are asked.
+  router.get('/retos/:slug/preguntas/:questionId', async (req, res) => {
+    const { challenge, question } = await foundQuestion(req);
+    res.redirect(303, await questionPagePath(db, challenge.slug, question));
   });
 
   router.post('/retos/:slug/preguntas/:questionId/respuestas', requireUser, async (req, res) => {
@@ -77,7 +83,7 @@ export function questionRoutes({ db, config }: FeatureDeps): Router {
       question.id,
       parsed.data.body,
     );
-    res.redirect(303, questionPath(challenge.slug, question.id));
+    res.redirect(303, await questionPagePath(db, challenge.slug, question));
   });
 
   return router;

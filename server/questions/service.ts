@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import {
   challengeQuestions,
   memberships,
@@ -23,8 +23,12 @@ const QUESTION_EXCERPT_IN_ANSWER = 140;
 
 /** Where a question lives on the challenge page; emails link to it. */
 export const questionAnchor = (questionId: string) => `pregunta-${questionId}`;
+/** A lasting link to one question: it redirects to the page of the list that holds it. */
 export const questionPath = (slug: string, questionId: string) =>
-  `/retos/${slug}#${questionAnchor(questionId)}`;
+  `/retos/${slug}/preguntas/${questionId}`;
+
+/** Questions a page of the challenge page's list shows; the rest are a link away. */
+export const QUESTIONS_PAGE_SIZE = 20;
 
 /** One question of a challenge, by id; undefined for an unknown, malformed or foreign id. */
 export async function findQuestion(
@@ -49,17 +53,54 @@ export async function questionAsker(db: Db, question: Pick<ChallengeQuestion, 'a
   return row ?? null;
 }
 
-/** Every question of a challenge, oldest first, each with its answers oldest first. */
+/** How many questions a challenge has. */
+export async function questionCount(db: Db, challengeId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(challengeQuestions)
+    .where(eq(challengeQuestions.challengeId, challengeId));
+  return row?.n ?? 0;
+}
+
+/** Where a question shows on the challenge page: its page of the list, at its anchor. */
+export async function questionPagePath(
+  db: Pick<Db, 'select'>,
+  slug: string,
+  question: Pick<ChallengeQuestion, 'id' | 'challengeId' | 'createdAt'>,
+): Promise<string> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(challengeQuestions)
+    .where(
+      and(
+        eq(challengeQuestions.challengeId, question.challengeId),
+        or(
+          lt(challengeQuestions.createdAt, question.createdAt),
+          and(
+            eq(challengeQuestions.createdAt, question.createdAt),
+            lt(challengeQuestions.id, question.id),
+          ),
+        ),
+      ),
+    );
+  const page = Math.floor((row?.n ?? 0) / QUESTIONS_PAGE_SIZE) + 1;
+  return `/retos/${slug}${page > 1 ? `?preguntas=${page}` : ''}#${questionAnchor(question.id)}`;
+}
+
+/** One page of a challenge's questions, oldest first, each with its answers oldest first. */
 export async function questionsOfChallenge(
   db: Db,
   challenge: Pick<Challenge, 'id' | 'organizationId'>,
+  window: { limit: number; offset: number },
 ) {
   const questions = await db
     .select({ question: challengeQuestions, author: publicPersonColumns })
     .from(challengeQuestions)
     .leftJoin(users, eq(users.id, challengeQuestions.authorId))
     .where(eq(challengeQuestions.challengeId, challenge.id))
-    .orderBy(asc(challengeQuestions.createdAt), asc(challengeQuestions.id));
+    .orderBy(asc(challengeQuestions.createdAt), asc(challengeQuestions.id))
+    .limit(window.limit)
+    .offset(window.offset);
   if (questions.length === 0) return [];
   const answers = await db
     .select({ answer: questionAnswers, author: publicPersonColumns, memberId: memberships.userId })

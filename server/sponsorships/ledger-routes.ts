@@ -4,10 +4,17 @@ import { sponsorshipKinds, sponsorshipStatuses } from '../../models/schema/index
 import type { Db } from '../db/index.ts';
 import { ValidationError } from '../errors.ts';
 import { sendCsv } from '../http/index.ts';
-import { centavosAsDecimal, writeCsv } from '../lib/index.ts';
+import {
+  centavosAsDecimal,
+  pagerLinks,
+  pageWindow,
+  requestedPage,
+  writeCsv,
+} from '../lib/index.ts';
 import {
   ledgerFilters,
   ledgerOffices,
+  ledgerPageRows,
   ledgerRows,
   ledgerTotals,
   type LedgerFilters,
@@ -31,14 +38,19 @@ function queryOf(filters: LedgerFilters): string {
   return text ? `?${text}` : '';
 }
 
+/** Sponsorships a page of the ledger shows; the totals and the downloads cover every row. */
+export const LEDGER_PAGE_SIZE = 50;
+
 export function ledgerPage(db: Db): RequestHandler {
   return async (req, res) => {
     const filters = filtersOf(req);
-    const [rows, totals, offices] = await Promise.all([
-      ledgerRows(db, filters),
-      ledgerTotals(db, filters),
-      ledgerOffices(db),
-    ]);
+    const [totals, offices] = await Promise.all([ledgerTotals(db, filters), ledgerOffices(db)]);
+    const window = pageWindow(
+      totals.overall.count,
+      requestedPage(req.query.pagina),
+      LEDGER_PAGE_SIZE,
+    );
+    const rows = await ledgerPageRows(db, filters, window);
     res.render('sponsorships/ledger', {
       pageTitle: req.t('sponsorships.ledger.title'),
       metaDescription: req.t('sponsorships.ledger.intro'),
@@ -46,6 +58,7 @@ export function ledgerPage(db: Db): RequestHandler {
       filters,
       query: queryOf(filters),
       rows: rows.map((row) => ({ ...row, stateName: mexicanStateName(row.stateCode) })),
+      pager: pagerLinks('/patrocinios', req.query, 'pagina', window, 'rows-heading'),
       totals: {
         ...totals,
         perState: totals.perState.map((row) => ({

@@ -61,11 +61,24 @@ const base = (db: Db) =>
 
 export type LedgerRow = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
-/** Every sponsorship matching the filters, newest first. */
+/** Every sponsorship matching the filters, newest first (the downloads are complete). */
 export async function ledgerRows(db: Db, filters: LedgerFilters) {
   return base(db)
     .where(where(filters))
     .orderBy(desc(sponsorships.createdAt), desc(sponsorships.id));
+}
+
+/** One page of the sponsorships matching the filters, newest first, for the ledger page. */
+export async function ledgerPageRows(
+  db: Db,
+  filters: LedgerFilters,
+  window: { limit: number; offset: number },
+) {
+  return base(db)
+    .where(where(filters))
+    .orderBy(desc(sponsorships.createdAt), desc(sponsorships.id))
+    .limit(window.limit)
+    .offset(window.offset);
 }
 
 const totalColumns = {

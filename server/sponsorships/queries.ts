@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { challenges, organizations, sponsorships } from '../../models/schema/index.ts';
 import { subjectHistory } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
@@ -18,14 +18,29 @@ export async function findSponsorship(db: Db, id: string) {
   return row;
 }
 
-/** The pledges on one challenge, newest first, with their offices. */
-export async function sponsorshipsOfChallenge(db: Db, challengeId: string) {
+/** How many pledges one challenge has. */
+export async function sponsorshipCountOfChallenge(db: Db, challengeId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(sponsorships)
+    .where(eq(sponsorships.challengeId, challengeId));
+  return row?.n ?? 0;
+}
+
+/** One page of the pledges on one challenge, newest first, with their offices. */
+export async function sponsorshipsOfChallenge(
+  db: Db,
+  challengeId: string,
+  window: { limit: number; offset: number },
+) {
   return db
     .select({ sponsorship: sponsorships, office: organizations })
     .from(sponsorships)
     .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
     .where(eq(sponsorships.challengeId, challengeId))
-    .orderBy(desc(sponsorships.createdAt), desc(sponsorships.id));
+    .orderBy(desc(sponsorships.createdAt), desc(sponsorships.id))
+    .limit(window.limit)
+    .offset(window.offset);
 }
 
 const historyActions = ['pledge', ...Object.keys(sponsorshipTransitions)].map(

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import {
   progressUpdates,
   proposals,
@@ -71,8 +71,21 @@ export async function addProgressUpdate(
   });
 }
 
-/** The progress timeline, newest first, with each author. */
-export async function progressTimeline(db: Db, proposalId: string) {
+/** How many progress updates a proposal has. */
+export async function progressCount(db: Db, proposalId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(progressUpdates)
+    .where(eq(progressUpdates.proposalId, proposalId));
+  return row?.n ?? 0;
+}
+
+/** One page of the progress timeline, newest first, with each author. */
+export async function progressTimeline(
+  db: Db,
+  proposalId: string,
+  window: { limit: number; offset: number },
+) {
   return db
     .select({
       id: progressUpdates.id,
@@ -85,5 +98,7 @@ export async function progressTimeline(db: Db, proposalId: string) {
     .from(progressUpdates)
     .leftJoin(users, eq(users.id, progressUpdates.authorId))
     .where(eq(progressUpdates.proposalId, proposalId))
-    .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id));
+    .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
+    .limit(window.limit)
+    .offset(window.offset);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.ts';
+import { pagerLinks, pageWindow, requestedPage } from '../lib/index.ts';
 import { personView } from '../people/index.ts';
 import {
   formState,
@@ -9,7 +10,10 @@ import {
 import { adoptionRefusal, adoptionsOf } from './adoptions.ts';
 import { endorsableStatuses, endorsementsOf, endorsementStanding } from './endorsements.ts';
 import { latestToday, MAX_ENDORSEMENT } from './forms.ts';
-import { progressRefusal, progressTimeline } from './progress.ts';
+import { progressCount, progressRefusal, progressTimeline } from './progress.ts';
+
+/** Progress updates a page of the proposal's timeline shows. */
+export const PROGRESS_PAGE_SIZE = 10;
 
 const delivered = (status: string) => (endorsableStatuses as readonly string[]).includes(status);
 
@@ -20,12 +24,14 @@ const delivered = (status: string) => (endorsableStatuses as readonly string[]).
 export function trackingOnProposalPage(db: Db): ProposalPageSection {
   return {
     name: 'tracking',
-    load: async (loaded, { user, form }) => {
+    load: async (loaded, { user, form, query }) => {
       const { proposal, organization, viewer } = loaded;
       const { status } = proposal;
       const signedIn = Boolean(user);
+      const total = await progressCount(db, proposal.id);
+      const window = pageWindow(total, requestedPage(query.avances), PROGRESS_PAGE_SIZE);
       const [updates, adoptionRows, endorsementRows, standing] = await Promise.all([
-        progressTimeline(db, proposal.id),
+        progressTimeline(db, proposal.id, window),
         adoptionsOf(db, proposal.id),
         endorsementsOf(db, [proposal.id]),
         signedIn ? endorsementStanding(db, loaded, viewer) : undefined,
@@ -43,7 +49,11 @@ export function trackingOnProposalPage(db: Db): ProposalPageSection {
         canStart: signedIn && !transitionRefusal('start', status, actor),
         canConfirmDelivery: signedIn && !transitionRefusal('confirmDelivery', status, actor),
         progress: {
-          show: updates.length > 0 || canPostProgress,
+          show: total > 0 || canPostProgress,
+          total,
+          // The timeline counts down from the newest update, across pages.
+          start: total - window.offset,
+          pager: pagerLinks(`/propuestas/${proposal.id}`, query, 'avances', window, 'avances'),
           updates: updates.map((update) => ({ ...update, author: personView(update.author) })),
           canPost: canPostProgress,
           form: formState(form, 'progress'),

@@ -8,7 +8,7 @@ import { volunteerProfile } from './service.ts';
 export function volunteerRoutes(db: Db): Router {
   const router = Router();
   router.get('/voluntarios/:login', async (req, res) => {
-    const profile = await volunteerProfile(db, String(req.params.login));
+    const profile = await volunteerProfile(db, String(req.params.login), req.query);
     if (!profile) throw new NotFoundError();
     const name = displayName(profile.volunteer, req.t);
     res.render('volunteers/profile', {

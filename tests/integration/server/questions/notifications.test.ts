@@ -55,7 +55,7 @@ describe('emails about questions and answers', () => {
 
     const rows = await newEmails(db, before, 'challenge-question');
     assert.deepEqual(addresses(rows), ['avisos-pablo@example.org', 'olga@example.org']);
-    const link = `${test.config.baseUrl}/retos/${challenge.slug}#pregunta-${questionId}`;
+    const link = `${test.config.baseUrl}/retos/${challenge.slug}/preguntas/${questionId}`;
     for (const row of rows) {
       assert.equal(row.kind, 'discussion');
       assert.equal(row.data.link, link);
@@ -96,7 +96,7 @@ describe('emails about questions and answers', () => {
       'avisos-pablo@example.org',
       'olga@example.org',
     ]);
-    const link = `${test.config.baseUrl}/retos/${challenge.slug}#pregunta-${questionId}`;
+    const link = `${test.config.baseUrl}/retos/${challenge.slug}/preguntas/${questionId}`;
     for (const row of rows) {
       assert.equal(row.kind, 'discussion');
       assert.equal(row.data.link, link);
