@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import {
   memberships,
   organizationInvitations,
@@ -95,7 +95,15 @@ export async function createInvitation(
   });
 }
 
-export async function pendingInvitations(db: Db, organizationId: string) {
+/** Invitations a page of the members page shows, newest first. */
+export const INVITATIONS_PAGE_SIZE = 50;
+
+/** One page of the invitations still pending, newest first. */
+export async function pendingInvitations(
+  db: Db,
+  organizationId: string,
+  window: { limit: number; offset: number },
+) {
   return db
     .select({
       id: organizationInvitations.id,
@@ -105,7 +113,18 @@ export async function pendingInvitations(db: Db, organizationId: string) {
     })
     .from(organizationInvitations)
     .where(and(eq(organizationInvitations.organizationId, organizationId), pending()))
-    .orderBy(desc(organizationInvitations.createdAt), desc(organizationInvitations.id));
+    .orderBy(desc(organizationInvitations.createdAt), desc(organizationInvitations.id))
+    .limit(window.limit)
+    .offset(window.offset);
+}
+
+/** How many invitations of an organization are still pending. */
+export async function pendingInvitationCount(db: Db, organizationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(organizationInvitations)
+    .where(and(eq(organizationInvitations.organizationId, organizationId), pending()));
+  return Number(row?.n ?? 0);
 }
 
 /** An owner withdraws a pending invitation: its link stops working. */

@@ -13,13 +13,9 @@ import {
   typedValues,
 } from '../http/index.ts';
 import { invitationForm, roleForm } from './forms.ts';
-import {
-  createInvitation,
-  INVITATION_DAYS,
-  pendingInvitations,
-  revokeInvitation,
-} from './invitations.ts';
-import { changeMemberRole, endMembership, LastOwnerError, listMembers } from './members.ts';
+import { createInvitation, INVITATION_DAYS, revokeInvitation } from './invitations.ts';
+import { membersPageLists } from './members-page.ts';
+import { changeMemberRole, endMembership, LastOwnerError } from './members.ts';
 import { noticeFor, organizationInPath } from './page-context.ts';
 import {
   canChangeMemberRoles,
@@ -68,11 +64,8 @@ export function memberRoutes(deps: FeatureDeps): Router {
   ) => {
     const user = req.user!;
     const owner = canInviteMembers(role);
-    const [members, invitations] = await Promise.all([
-      listMembers(db, organization.id),
-      owner ? pendingInvitations(db, organization.id) : Promise.resolve([]),
-    ]);
-    const owners = members.filter((member) => member.role === 'owner').length;
+    const lists = await membersPageLists(db, req, organization, owner);
+    const { members, owners } = lists;
     res.render('organizations/members', {
       pageTitle: req.t('organizations.members.title', { name: organization.name }),
       current: 'organizations',
@@ -85,7 +78,11 @@ export function memberRoutes(deps: FeatureDeps): Router {
         // No button is offered that the last-owner rule would refuse.
         isSoleOwner: member.role === 'owner' && owners === 1,
       })),
-      invitations,
+      memberTotal: lists.memberTotal,
+      memberPager: lists.memberPager,
+      invitations: lists.invitations,
+      invitationTotal: lists.invitationTotal,
+      invitationPager: lists.invitationPager,
       canInvite: owner,
       canRevoke: canRevokeInvitations(role),
       canRemove: canRemoveMembers(role),

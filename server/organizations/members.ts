@@ -20,8 +20,30 @@ export class LastOwnerError extends HttpError {
   }
 }
 
-/** The members, owners first, then in the order they joined. */
-export async function listMembers(db: Db, organizationId: string) {
+/** Members a page of the members list shows; a large organization pages through the rest. */
+export const MEMBERS_PAGE_SIZE = 50;
+
+/** How many members an organization has, and how many of them are owners, over every row. */
+export async function memberCounts(
+  db: Db,
+  organizationId: string,
+): Promise<{ members: number; owners: number }> {
+  const [row] = await db
+    .select({
+      members: count(),
+      owners: sql<number>`count(*) FILTER (WHERE ${memberships.role} = 'owner')::int`,
+    })
+    .from(memberships)
+    .where(eq(memberships.organizationId, organizationId));
+  return { members: Number(row?.members ?? 0), owners: Number(row?.owners ?? 0) };
+}
+
+/** One page of the members, owners first, then in the order they joined. */
+export async function listMembers(
+  db: Db,
+  organizationId: string,
+  window: { limit: number; offset: number },
+) {
   return db
     .select({
       userId: memberships.userId,
@@ -40,7 +62,9 @@ export async function listMembers(db: Db, organizationId: string) {
       sql`CASE WHEN ${memberships.role} = 'owner' THEN 0 ELSE 1 END`,
       asc(memberships.createdAt),
       asc(memberships.userId),
-    );
+    )
+    .limit(window.limit)
+    .offset(window.offset);
 }
 
 async function ownerCount(tx: Tx, organizationId: string): Promise<number> {
