@@ -1,9 +1,10 @@
 import { Router } from 'express';
-import { displayName, isVolunteer, personView } from '../people/index.ts';
+import { displayName, isVolunteer } from '../people/index.ts';
 import { requireUser } from '../auth/index.ts';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { FeatureDeps } from '../http/index.ts';
-import { CLAIM_WARNING_DAYS, myWork, ourChallenges } from './service.ts';
+import { isOurListName } from './organization-lists.ts';
+import { CLAIM_WARNING_DAYS, myWork, ourChallenges, ourListPage } from './service.ts';
 
 export function dashboardRoutes({ db, config }: FeatureDeps): Router {
   const router = Router();
@@ -35,13 +36,20 @@ export function dashboardRoutes({ db, config }: FeatureDeps): Router {
     res.render('dashboards/our-challenges', {
       pageTitle: req.t('dashboards.ours.title'),
       current: 'our-challenges',
-      organizations: organizations.map((organization) => ({
-        ...organization,
-        claims: organization.claims.map((claim) => ({
-          ...claim,
-          volunteer: personView(claim.volunteer),
-        })),
-      })),
+      organizations,
+    });
+  });
+
+  // One list of the organization dashboard in full, a page at a time.
+  router.get('/nuestros-retos/:slug/:list', requireUser, async (req, res) => {
+    const { list } = req.params;
+    if (!isOurListName(list)) throw new NotFoundError();
+    const page = await ourListPage(db, req.user!.id, String(req.params.slug), list, req.query);
+    if (!page) throw new NotFoundError();
+    res.render('dashboards/our-list', {
+      pageTitle: req.t(`dashboards.ours.${page.heading}`),
+      current: 'our-challenges',
+      ...page,
     });
   });
 

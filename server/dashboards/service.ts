@@ -1,9 +1,18 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { challenges, claims, proposals, users } from '../../models/schema/index.ts';
+import { and, asc, eq } from 'drizzle-orm';
+import { challenges, claims } from '../../models/schema/index.ts';
 import { claimDeadline } from '../claims/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
+import { pagerLinks, pageWindow, requestedPage } from '../lib/index.ts';
 import { memberOrganizations } from '../organizations/index.ts';
+import {
+  DASHBOARD_LIST_CAP,
+  OUR_LIST_PAGE_SIZE,
+  ourListCount,
+  ourListNames,
+  ourListRows,
+  type OurListName,
+} from './organization-lists.ts';
 import { pendingTeamInvitations, proposalStatusOrder, teamProposalsOf } from '../teams/index.ts';
 
 /** A claim this close to lapsing is listed among the things that need the volunteer. */
@@ -60,79 +69,75 @@ export async function myWork(
   };
 }
 
-/** "Nuestros retos": per organization of the person, what is waiting for the organization. */
+/** The catalogue key of each list's heading. */
+const listHeadings: Record<OurListName, string> = {
+  revisar: 'toReview',
+  confirmar: 'toConfirm',
+  reclamos: 'claims',
+  borradores: 'drafts',
+};
+
+/** One list of an organization: its heading, a window of its rows and how many there are. */
+export async function ourList(
+  db: Db,
+  list: OurListName,
+  organizationId: string,
+  window: { limit: number; offset: number },
+) {
+  return {
+    name: list,
+    heading: listHeadings[list],
+    rows: await ourListRows(db, list, organizationId, window),
+  };
+}
+
+/**
+ * "Nuestros retos": per organization of the person, the first few of what waits for it, each
+ * list counted in full and linked to its paged page when it holds more.
+ */
 export async function ourChallenges(db: Db, userId: string) {
   const organizations = await memberOrganizations(db, userId);
-  if (organizations.length === 0) return [];
-  const ids = organizations.map((organization) => organization.id);
-  const proposalColumns = {
-    id: proposals.id,
-    title: proposals.title,
-    submittedAt: proposals.submittedAt,
-    acceptedAt: proposals.acceptedAt,
-    updatedAt: proposals.updatedAt,
-    organizationId: challenges.organizationId,
-    challengeSlug: challenges.slug,
-    challengeTitle: challenges.title,
+  return Promise.all(
+    organizations.map(async (organization) => ({
+      ...organization,
+      lists: await Promise.all(
+        ourListNames.map(async (name) => {
+          const [total, list] = await Promise.all([
+            ourListCount(db, name, organization.id),
+            ourList(db, name, organization.id, { limit: DASHBOARD_LIST_CAP, offset: 0 }),
+          ]);
+          const more = total > DASHBOARD_LIST_CAP;
+          return {
+            ...list,
+            total,
+            allUrl: more ? `/nuestros-retos/${organization.slug}/${name}` : undefined,
+          };
+        }),
+      ),
+    })),
+  );
+}
+
+/**
+ * One list of an organization the person belongs to, in full, a page at a time; undefined when
+ * the person is not a member, so nobody reads another organization's list.
+ */
+export async function ourListPage(
+  db: Db,
+  userId: string,
+  slug: string,
+  list: OurListName,
+  query: Record<string, unknown>,
+) {
+  const organization = (await memberOrganizations(db, userId)).find((o) => o.slug === slug);
+  if (!organization) return undefined;
+  const total = await ourListCount(db, list, organization.id);
+  const window = pageWindow(total, requestedPage(query.pagina), OUR_LIST_PAGE_SIZE);
+  const path = `/nuestros-retos/${organization.slug}/${list}`;
+  return {
+    organization,
+    total,
+    ...(await ourList(db, list, organization.id, window)),
+    pager: pagerLinks(path, query, 'pagina', window),
   };
-  const [toReview, toConfirm, activeClaims, drafts] = await Promise.all([
-    db
-      .select(proposalColumns)
-      .from(proposals)
-      .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
-      .where(and(inArray(challenges.organizationId, ids), eq(proposals.status, 'submitted')))
-      .orderBy(asc(proposals.submittedAt), asc(proposals.id)),
-    db
-      .select(proposalColumns)
-      .from(proposals)
-      .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
-      .where(and(inArray(challenges.organizationId, ids), eq(proposals.status, 'in_progress')))
-      .orderBy(asc(proposals.updatedAt), asc(proposals.id)),
-    db
-      .select({
-        id: claims.id,
-        createdAt: claims.createdAt,
-        lastActivityAt: claims.lastActivityAt,
-        organizationId: challenges.organizationId,
-        challengeSlug: challenges.slug,
-        challengeTitle: challenges.title,
-        volunteer: {
-          id: users.id,
-          name: users.name,
-          githubName: users.githubName,
-          githubLogin: users.githubLogin,
-          deletedAt: users.deletedAt,
-        },
-      })
-      .from(claims)
-      .innerJoin(challenges, eq(challenges.id, claims.challengeId))
-      .innerJoin(users, eq(users.id, claims.userId))
-      .where(
-        and(
-          inArray(challenges.organizationId, ids),
-          eq(claims.status, 'active'),
-          isNull(users.deletedAt),
-        ),
-      )
-      .orderBy(asc(challenges.title), asc(claims.createdAt)),
-    db
-      .select({
-        slug: challenges.slug,
-        title: challenges.title,
-        updatedAt: challenges.updatedAt,
-        organizationId: challenges.organizationId,
-      })
-      .from(challenges)
-      .where(and(inArray(challenges.organizationId, ids), eq(challenges.status, 'draft')))
-      .orderBy(desc(challenges.updatedAt), asc(challenges.id)),
-  ]);
-  const of = <T extends { organizationId: string }>(rows: T[], id: string) =>
-    rows.filter((row) => row.organizationId === id);
-  return organizations.map((organization) => ({
-    ...organization,
-    toReview: of(toReview, organization.id),
-    toConfirm: of(toConfirm, organization.id),
-    claims: of(activeClaims, organization.id),
-    drafts: of(drafts, organization.id),
-  }));
 }
