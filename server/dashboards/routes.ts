@@ -4,13 +4,14 @@ import { requireUser } from '../auth/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { FeatureDeps } from '../http/index.ts';
 import { isOurListName } from './organization-lists.ts';
-import { CLAIM_WARNING_DAYS, myWork, ourChallenges, ourListPage } from './service.ts';
+import { CLAIM_WARNING_DAYS, myWork } from './my-work.ts';
+import { ourChallenges, ourListPage } from './our-challenges.ts';
 
 export function dashboardRoutes({ db, config }: FeatureDeps): Router {
   const router = Router();
 
   router.get('/mi-trabajo', requireUser, async (req, res) => {
-    const work = await myWork(db, config, req.user!.id);
+    const work = await myWork(db, config, req.user!.id, req.query);
     res.render('dashboards/my-work', {
       pageTitle: req.t('dashboards.myWork.title'),
       current: 'my-work',

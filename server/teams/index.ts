@@ -2,10 +2,12 @@
 // and the proposals a person is on the team of, for their dashboard and public profile.
 export { teamOnProposalPage } from './proposal-section.ts';
 export {
+  pendingTeamInvitationCount,
   pendingTeamInvitations,
   proposalStatusOrder,
   proposalsOnTeam,
   solutionStatuses,
+  teamProposalCounts,
   teamProposalsOf,
   type TeamProposal,
 } from './queries.ts';

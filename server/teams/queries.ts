@@ -108,12 +108,42 @@ export const proposalStatusOrder: readonly ProposalStatus[] = [
 
 export const solutionStatuses: readonly ProposalStatus[] = ['delivered', 'adopted'];
 
+/** Who is on a proposal's team: its lead, a `lead` member row, or a member who accepted. */
+function onTeamOf(userId: string) {
+  return or(
+    eq(proposals.leadId, userId),
+    and(
+      isNotNull(proposalMembers.userId),
+      or(isNotNull(proposalMembers.acceptedAt), eq(proposalMembers.role, 'lead')),
+    ),
+  );
+}
+
+const membershipOf = (userId: string) =>
+  and(eq(proposalMembers.proposalId, proposals.id), eq(proposalMembers.userId, userId));
+
+/** The dashboard's order of statuses, as a sort key the database can use. */
+const statusRank = sql`array_position(ARRAY[${sql.join(
+  proposalStatusOrder.map((status) => sql`${status}`),
+  sql`, `,
+)}]::text[], ${proposals.status}::text)`;
+
+export interface TeamProposalFilter {
+  /** Only proposals in these statuses. */
+  statuses?: readonly ProposalStatus[];
+  /** Only proposals the person leads. */
+  leadOnly?: boolean;
+  /** Grouped by status in the dashboard's order, then newest activity first. */
+  byStatus?: boolean;
+  window?: { limit: number; offset: number };
+}
+
 /**
  * The proposals someone is on the team of: as lead (the proposal's lead, or a `lead` member row)
  * or as a member who accepted the invitation. Newest activity first.
  */
-export async function teamProposalsOf(db: Reader, userId: string) {
-  const rows = await db
+export async function teamProposalsOf(db: Reader, userId: string, filter: TeamProposalFilter = {}) {
+  const query = db
     .select({
       id: proposals.id,
       title: proposals.title,
@@ -131,32 +161,75 @@ export async function teamProposalsOf(db: Reader, userId: string) {
     })
     .from(proposals)
     .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
-    .leftJoin(
-      proposalMembers,
-      and(eq(proposalMembers.proposalId, proposals.id), eq(proposalMembers.userId, userId)),
-    )
+    .leftJoin(proposalMembers, membershipOf(userId))
     .where(
-      or(
-        eq(proposals.leadId, userId),
-        and(
-          isNotNull(proposalMembers.userId),
-          or(isNotNull(proposalMembers.acceptedAt), eq(proposalMembers.role, 'lead')),
-        ),
+      and(
+        onTeamOf(userId),
+        filter.statuses ? inArray(proposals.status, [...filter.statuses]) : undefined,
+        filter.leadOnly
+          ? or(eq(proposals.leadId, userId), eq(proposalMembers.role, 'lead'))
+          : undefined,
       ),
     )
-    .orderBy(desc(proposals.updatedAt), desc(proposals.id));
+    .orderBy(
+      ...(filter.byStatus ? [asc(statusRank)] : []),
+      desc(proposals.updatedAt),
+      desc(proposals.id),
+    )
+    .$dynamic();
+  const rows = await (filter.window
+    ? query.limit(filter.window.limit).offset(filter.window.offset)
+    : query);
   return rows.map(({ memberRole, ...row }) => ({
     ...row,
     isLead: row.leadId === userId || memberRole === 'lead',
   }));
 }
 
+/** How many proposals someone is on the team of, by status; `leadOnly` counts those they lead. */
+export async function teamProposalCounts(
+  db: Reader,
+  userId: string,
+  filter: Pick<TeamProposalFilter, 'leadOnly'> = {},
+): Promise<Map<ProposalStatus, number>> {
+  const rows = await db
+    .select({ status: proposals.status, n: sql<number>`count(*)::int` })
+    .from(proposals)
+    .leftJoin(proposalMembers, membershipOf(userId))
+    .where(
+      and(
+        onTeamOf(userId),
+        filter.leadOnly
+          ? or(eq(proposals.leadId, userId), eq(proposalMembers.role, 'lead'))
+          : undefined,
+      ),
+    )
+    .groupBy(proposals.status);
+  return new Map(rows.map((row) => [row.status, Number(row.n)]));
+}
+
 export type TeamProposal = Awaited<ReturnType<typeof teamProposalsOf>>[number];
 
 const leads = alias(users, 'leads');
 
-/** Invitations to join a team that the person has not answered yet, oldest first. */
-export async function pendingTeamInvitations(db: Reader, userId: string) {
+/** Invitations to join a team that the person has not answered yet. */
+function pendingInvitationOf(userId: string) {
+  return and(
+    eq(proposalMembers.userId, userId),
+    eq(proposalMembers.role, 'member'),
+    isNull(proposalMembers.acceptedAt),
+    or(isNull(proposals.leadId), ne(proposals.leadId, userId)),
+    // A team can still be joined while the proposal is being written or worked on.
+    inArray(proposals.status, editableStatuses),
+  );
+}
+
+/** One window of the invitations the person has not answered yet, oldest first. */
+export async function pendingTeamInvitations(
+  db: Reader,
+  userId: string,
+  window: { limit: number; offset: number },
+) {
   return db
     .select({
       proposalId: proposals.id,
@@ -177,15 +250,18 @@ export async function pendingTeamInvitations(db: Reader, userId: string) {
     .innerJoin(proposals, eq(proposals.id, proposalMembers.proposalId))
     .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
     .leftJoin(leads, eq(leads.id, proposals.leadId))
-    .where(
-      and(
-        eq(proposalMembers.userId, userId),
-        eq(proposalMembers.role, 'member'),
-        isNull(proposalMembers.acceptedAt),
-        or(isNull(proposals.leadId), ne(proposals.leadId, userId)),
-        // A team can still be joined while the proposal is being written or worked on.
-        inArray(proposals.status, editableStatuses),
-      ),
-    )
-    .orderBy(asc(proposalMembers.invitedAt));
+    .where(pendingInvitationOf(userId))
+    .orderBy(asc(proposalMembers.invitedAt), asc(proposalMembers.proposalId))
+    .limit(window.limit)
+    .offset(window.offset);
+}
+
+/** How many invitations the person has not answered yet. */
+export async function pendingTeamInvitationCount(db: Reader, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(proposalMembers)
+    .innerJoin(proposals, eq(proposals.id, proposalMembers.proposalId))
+    .where(pendingInvitationOf(userId));
+  return Number(row?.n ?? 0);
 }

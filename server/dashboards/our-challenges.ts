@@ -1,7 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { challenges, claims } from '../../models/schema/index.ts';
-import { claimDeadline } from '../claims/index.ts';
-import type { Config } from '../config.ts';
+// "Nuestros retos": what waits for each organization of a person, and each list in full.
 import type { Db } from '../db/index.ts';
 import { pagerLinks, pageWindow, requestedPage } from '../lib/index.ts';
 import { memberOrganizations } from '../organizations/index.ts';
@@ -13,61 +10,6 @@ import {
   ourListRows,
   type OurListName,
 } from './organization-lists.ts';
-import { pendingTeamInvitations, proposalStatusOrder, teamProposalsOf } from '../teams/index.ts';
-
-/** A claim this close to lapsing is listed among the things that need the volunteer. */
-export const CLAIM_WARNING_DAYS = 3;
-
-async function myActiveClaims(db: Db, userId: string) {
-  return db
-    .select({
-      id: claims.id,
-      createdAt: claims.createdAt,
-      lastActivityAt: claims.lastActivityAt,
-      challengeSlug: challenges.slug,
-      challengeTitle: challenges.title,
-      challengeStatus: challenges.status,
-    })
-    .from(claims)
-    .innerJoin(challenges, eq(challenges.id, claims.challengeId))
-    .where(and(eq(claims.userId, userId), eq(claims.status, 'active')))
-    .orderBy(asc(claims.lastActivityAt), asc(claims.id));
-}
-
-/** "Mi trabajo": a volunteer's claims, proposals by status, and what is waiting for them. */
-export async function myWork(
-  db: Db,
-  config: Pick<Config, 'claimExpiryDays'>,
-  userId: string,
-  now: Date = new Date(),
-) {
-  const [claimRows, proposalRows, invitations] = await Promise.all([
-    myActiveClaims(db, userId),
-    teamProposalsOf(db, userId),
-    pendingTeamInvitations(db, userId),
-  ]);
-  const activeClaims = claimRows.map((claim) => ({
-    ...claim,
-    ...claimDeadline(claim.lastActivityAt, config.claimExpiryDays, now),
-  }));
-  const byStatus = proposalStatusOrder
-    .map((status) => ({
-      status,
-      proposals: proposalRows.filter((proposal) => proposal.status === status),
-    }))
-    .filter((group) => group.proposals.length > 0);
-  const draftsToSubmit = proposalRows.filter((p) => p.status === 'draft' && p.isLead);
-  const acceptedToStart = proposalRows.filter((p) => p.status === 'accepted');
-  const expiringClaims = activeClaims.filter((claim) => claim.daysLeft <= CLAIM_WARNING_DAYS);
-  return {
-    claims: activeClaims,
-    proposalsByStatus: byStatus,
-    proposalCount: proposalRows.length,
-    actions: { invitations, draftsToSubmit, acceptedToStart, expiringClaims },
-    actionCount:
-      invitations.length + draftsToSubmit.length + acceptedToStart.length + expiringClaims.length,
-  };
-}
 
 /** The catalogue key of each list's heading. */
 const listHeadings: Record<OurListName, string> = {
