@@ -3,6 +3,7 @@ import type { ChallengePageSection, ChallengePageViewer } from '../challenges/in
 import type { Db } from '../db/index.ts';
 import { pagerLinks, pageWindow, requestedPage } from '../lib/index.ts';
 import { personView } from '../people/index.ts';
+import { answersPath } from './answers.ts';
 import { BODY_MAX } from './forms.ts';
 import { canAnswerQuestion, canAskQuestion, takesQuestions } from './permissions.ts';
 import {
@@ -35,7 +36,7 @@ async function questionsSection(db: Db, challenge: Challenge, pageViewer: Challe
       window,
       'preguntas',
     ),
-    questions: rows.map(({ question, author, answers }) => ({
+    questions: rows.map(({ question, author, answers, answerCount }) => ({
       id: question.id,
       anchor: questionAnchor(question.id),
       body: question.body,
@@ -48,6 +49,10 @@ async function questionsSection(db: Db, challenge: Challenge, pageViewer: Challe
         byOrganization,
         author: personView(writer),
       })),
+      answerCount,
+      // The rest of a long thread is on the question's own answers page.
+      allAnswersUrl:
+        answerCount > answers.length ? answersPath(challenge.slug, question.id) : undefined,
     })),
     canAsk: canAskQuestion(viewer, challenge),
     canAnswer: canAnswerQuestion(viewer, challenge),

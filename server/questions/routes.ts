@@ -4,6 +4,7 @@ import { requireUser } from '../auth/index.ts';
 import { challengeInPath } from '../challenges/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { type FeatureDeps, formErrors } from '../http/index.ts';
+import { answersPage } from './answers-page.ts';
 import { answerForm, bodyValue, questionForm, BODY_MAX } from './forms.ts';
 import { canAnswerQuestion, canAskQuestion } from './permissions.ts';
 import {
@@ -55,6 +56,17 @@ export function questionRoutes({ db, config }: FeatureDeps): Router {
   router.get('/retos/:slug/preguntas/:questionId', async (req, res) => {
     const { challenge, question } = await foundQuestion(req);
     res.redirect(303, await questionPagePath(db, challenge.slug, question));
+  });
+
+  // Every answer of one question, a page at a time; the challenge page shows the first few.
+  router.get('/retos/:slug/preguntas/:questionId/respuestas', async (req, res) => {
+    const { challenge, question } = await foundQuestion(req);
+    res.render('questions/answers', {
+      pageTitle: req.t('questions.answers.title', { challenge: challenge.title }),
+      challenge,
+      questionUrl: await questionPagePath(db, challenge.slug, question),
+      ...(await answersPage(db, challenge, question, req.query)),
+    });
   });
 
   router.post('/retos/:slug/preguntas/:questionId/respuestas', requireUser, async (req, res) => {

@@ -1,7 +1,6 @@
-import { and, asc, count, eq, inArray, lt, ne, or } from 'drizzle-orm';
+import { and, asc, count, eq, lt, ne, or } from 'drizzle-orm';
 import {
   challengeQuestions,
-  memberships,
   questionAnswers,
   users,
   type Challenge,
@@ -16,6 +15,7 @@ import type { Db, Tx } from '../db/index.ts';
 import { isUuid } from '../lib/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { notifyUsers, organizationMemberIds } from '../notifications/index.ts';
+import { answerCounts, firstAnswersOf } from './answers.ts';
 import { plainExcerpt } from './excerpt.ts';
 import { canAnswerQuestion, canAskQuestion } from './permissions.ts';
 
@@ -87,7 +87,7 @@ export async function questionPagePath(
   return `/retos/${slug}${page > 1 ? `?preguntas=${page}` : ''}#${questionAnchor(question.id)}`;
 }
 
-/** One page of a challenge's questions, oldest first, each with its answers oldest first. */
+/** One page of a challenge's questions, oldest first, each with its first answers and their count. */
 export async function questionsOfChallenge(
   db: Db,
   challenge: Pick<Challenge, 'id' | 'organizationId'>,
@@ -102,31 +102,16 @@ export async function questionsOfChallenge(
     .limit(window.limit)
     .offset(window.offset);
   if (questions.length === 0) return [];
-  const answers = await db
-    .select({ answer: questionAnswers, author: publicPersonColumns, memberId: memberships.userId })
-    .from(questionAnswers)
-    .leftJoin(users, eq(users.id, questionAnswers.authorId))
-    // Membership now, not when written: the table keeps no snapshot of it.
-    .leftJoin(
-      memberships,
-      and(
-        eq(memberships.userId, questionAnswers.authorId),
-        eq(memberships.organizationId, challenge.organizationId),
-      ),
-    )
-    .where(
-      inArray(
-        questionAnswers.questionId,
-        questions.map((row) => row.question.id),
-      ),
-    )
-    .orderBy(asc(questionAnswers.createdAt), asc(questionAnswers.id));
+  const ids = questions.map((row) => row.question.id);
+  const [answers, counts] = await Promise.all([
+    firstAnswersOf(db, challenge, ids),
+    answerCounts(db, ids),
+  ]);
   return questions.map(({ question, author }) => ({
     question,
     author,
-    answers: answers
-      .filter((row) => row.answer.questionId === question.id)
-      .map((row) => ({ answer: row.answer, author: row.author, byOrganization: !!row.memberId })),
+    answers: answers.filter((row) => row.answer.questionId === question.id),
+    answerCount: counts.get(question.id) ?? 0,
   }));
 }
 
