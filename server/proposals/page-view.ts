@@ -9,6 +9,7 @@ import {
 } from './permissions.ts';
 import { isRepositoryProblem, parseRepositoryUrl } from '../github/index.ts';
 import type { LoadedProposal } from './viewer.ts';
+import type { SubjectHistory } from '../audit/index.ts';
 
 // What the proposal page shows, shaped for views/proposals/show.hbs: ready booleans, no rules.
 
@@ -57,11 +58,7 @@ function submissionView(loaded: LoadedProposal, t: Translate) {
   };
 }
 
-export function proposalPageView(
-  loaded: LoadedProposal,
-  history: { event: string; createdAt: Date }[],
-  t: Translate,
-) {
+export function proposalPageView(loaded: LoadedProposal, history: SubjectHistory, t: Translate) {
   const { proposal, challenge, organization, viewer } = loaded;
   return {
     proposal,
