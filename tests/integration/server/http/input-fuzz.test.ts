@@ -72,6 +72,8 @@ describe('hostile input on every route', () => {
     Object.assign(params, {
       'retos:slug': challenge.slug,
       'organizaciones:slug': office.slug,
+      'nuestros-retos:slug': office.slug,
+      list: 'revisar',
       'propuestas:id': proposal.id,
       'patrocinios:id': sponsorship.id,
       'reclamos:id': claim.id,
