@@ -105,12 +105,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(passport.session());
   app.use(userLanguageMiddleware(translator));
   app.use(currentUserLocals(config));
+  // Counted before any body is read: a flood of large bodies is refused, not parsed.
+  app.use(writeRateLimit(database.db, deps.writeRateLimit ?? { windowMs: 60_000, limit: 60 }));
   // Bodies are read once the person is known, so even a refused body gets the signed-in page.
   app.use(acceptedBodyTypes);
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(storableBodies);
-  app.use(writeRateLimit(database.db, deps.writeRateLimit ?? { windowMs: 60_000, limit: 60 }));
   app.use(csrfProtection);
   app.use(exposeCsrfToken);
 

@@ -32,6 +32,15 @@ describe('rate limiting', () => {
     assert.equal(response.status, 429);
   });
 
+  it('refuses a limited client before reading its body, however large', async () => {
+    const huge = await request(test.app)
+      .post('/lo-que-sea')
+      .type('form')
+      .send({ texto: 'x'.repeat(3 * 1024 * 1024) });
+    // Past the body limit too: a 413 here would mean the body was read first.
+    assert.equal(huge.status, 429);
+  });
+
   it('never limits reading', async () => {
     for (let i = 0; i < 5; i++) {
       assert.equal((await request(test.app).get('/acerca')).status, 200);
