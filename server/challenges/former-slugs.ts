@@ -6,6 +6,8 @@ import { slugify } from '../lib/index.ts';
 import { challengeForViewer } from './service.ts';
 
 const STEM_LENGTH = 70;
+// Addresses under /retos/ that are pages, not challenges.
+const RESERVED_SLUGS = new Set(['nuevo']);
 
 /**
  * A slug no other challenge has, now or before: the title's, then -2, -3… A challenge may take
@@ -38,7 +40,7 @@ export async function uniqueChallengeSlug(
         : like(challengeFormerSlugs.slug, `${stem}%`),
     );
   const taken = new Set([...current, ...former].map((row) => row.slug));
-  if (!taken.has(stem)) return stem;
+  if (!taken.has(stem) && !RESERVED_SLUGS.has(stem)) return stem;
   for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
 

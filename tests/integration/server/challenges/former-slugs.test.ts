@@ -79,6 +79,18 @@ describe('a challenge’s address when its title changes', () => {
     assert.equal((event!.after as Record<string, unknown>).slug, 'baches-y-banquetas-en-tlaxcala');
   });
 
+  it('never gives a challenge the address of the page that posts one', async () => {
+    const challenge = await makeChallenge(test.database.db, {
+      organizationId: organization.id,
+      title: 'Bancas en la plaza',
+    });
+    const saved = await retitle(challenge.slug, 'Nuevo');
+    assert.equal(saved.status, 303);
+    assert.equal(saved.headers.location, '/retos/nuevo-2');
+    await member.get('/retos/nuevo-2').expect(200);
+    await member.get('/retos/nuevo').expect(200);
+  });
+
   it('keeps a former address for its challenge: another challenge does not take it', async () => {
     const first = await makeChallenge(test.database.db, {
       organizationId: organization.id,
