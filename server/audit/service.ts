@@ -5,6 +5,7 @@ export interface AuditEntry {
   actorId: string | null;
   action: string;
   subjectType:
+    | 'account'
     | 'challenge'
     | 'organization'
     | 'membership'

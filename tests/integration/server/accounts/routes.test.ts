@@ -121,7 +121,7 @@ describe('data rights', () => {
     assert.equal(data.account.email, 'exporta@example.org');
     assert.equal(data.account.name, 'Julia Hernández');
     assert.deepEqual(data.account.skills, ['mapas']);
-    assert.equal(data.organizations[0].name, 'Colectivo Río Limpio');
+    assert.equal(data.organizations[0].organization.name, 'Colectivo Río Limpio');
     assert.equal(data.challengesWritten[0].title, 'Basura en el arroyo');
     assert.equal(data.signInLinks.length, 1);
     assert.ok(data.signInLinks[0].usedAt);

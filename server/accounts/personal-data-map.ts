@@ -1,0 +1,342 @@
+// Every column that refers to a person, hand-listed: how the download shows it and what deleting
+// the account does to it. A column missing here is neither exported nor erased, and the schema
+// test fails, so a new column that refers to people has to be decided here first.
+
+/** What the column holds about a person. */
+export type Holds = 'user-id' | 'email' | 'personal-text';
+
+/**
+ * How the column picks out the person's rows: equal to their id, equal to one of their addresses,
+ * containing their id or an address (JSON or text), a session signed in as them, or not at all
+ * (personal text that travels with rows picked out by another column of the table).
+ */
+export type Match = 'id' | 'email' | 'contains' | 'session-user' | 'none';
+
+export type Deletion =
+  | { action: 'delete-row' }
+  | { action: 'set-null' }
+  | { action: 'anonymise'; how: string }
+  | { action: 'keep'; reason: string };
+
+export interface PersonalColumn {
+  table: string;
+  column: string;
+  holds: Holds;
+  match: Match;
+  /** The section of the download that holds the column's rows. */
+  section: string;
+  deletion: Deletion;
+}
+
+/** Context joined to a row so a person understands it: the challenge, proposal or organization. */
+export type Related = 'challenge' | 'proposal' | 'question' | 'organization';
+
+export interface ExportSection {
+  /** Stable English key of the download. */
+  name: string;
+  table: string;
+  /** Columns never shown: hashes of one-time tokens and session secrets. */
+  omit?: string[];
+  /** Shown only when the row is not marked secret (its data holds a one-time link). */
+  omitWhenSecret?: string[];
+  related?: Related[];
+  orderBy?: string;
+}
+
+const keep = (reason: string): Deletion => ({ action: 'keep', reason });
+const anonymise = (how: string): Deletion => ({ action: 'anonymise', how });
+const deleteRow: Deletion = { action: 'delete-row' };
+const setNull: Deletion = { action: 'set-null' };
+
+const AUTHORED = 'written for others, it stays, shown as "cuenta eliminada" (the emptied user row)';
+
+const account = (column: string, section: 'account' | 'github'): PersonalColumn => ({
+  table: 'users',
+  column,
+  holds: 'personal-text',
+  match: 'none',
+  section,
+  deletion: anonymise('emptied: null, empty text or empty list'),
+});
+
+export const personalDataMap: readonly PersonalColumn[] = [
+  account('name', 'account'),
+  account('email', 'account'),
+  account('contact_email', 'account'),
+  account('bio', 'account'),
+  account('skills', 'account'),
+  account('last_sign_in_at', 'account'),
+  account('github_id', 'github'),
+  account('github_login', 'github'),
+  account('github_name', 'github'),
+  account('github_profile_url', 'github'),
+  account('avatar_url', 'github'),
+  {
+    table: 'sessions',
+    column: 'data',
+    holds: 'personal-text',
+    match: 'session-user',
+    section: 'sessions',
+    deletion: deleteRow,
+  },
+  {
+    table: 'login_tokens',
+    column: 'email',
+    holds: 'email',
+    match: 'email',
+    section: 'signInLinks',
+    deletion: deleteRow,
+  },
+  {
+    table: 'rate_limits',
+    column: 'key',
+    holds: 'email',
+    match: 'contains',
+    section: 'signInAttemptCounters',
+    deletion: deleteRow,
+  },
+  {
+    table: 'memberships',
+    column: 'user_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'organizations',
+    deletion: deleteRow,
+  },
+  {
+    table: 'organization_invitations',
+    column: 'email',
+    holds: 'email',
+    match: 'email',
+    section: 'organizationInvitations',
+    deletion: deleteRow,
+  },
+  {
+    table: 'organization_invitations',
+    column: 'invited_by_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'organizationInvitations',
+    deletion: setNull,
+  },
+  {
+    table: 'organization_invitations',
+    column: 'accepted_by_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'organizationInvitations',
+    deletion: setNull,
+  },
+  {
+    table: 'notification_preferences',
+    column: 'user_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'notificationPreferences',
+    deletion: deleteRow,
+  },
+  {
+    table: 'watches',
+    column: 'user_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'follows',
+    deletion: deleteRow,
+  },
+  {
+    table: 'challenges',
+    column: 'author_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'challengesWritten',
+    deletion: keep(`the challenge belongs to its organization; ${AUTHORED}`),
+  },
+  {
+    table: 'challenge_questions',
+    column: 'author_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'questions',
+    deletion: keep(`a public question others answered; ${AUTHORED}`),
+  },
+  {
+    table: 'question_answers',
+    column: 'author_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'answers',
+    deletion: keep(`a public answer; ${AUTHORED}`),
+  },
+  {
+    table: 'proposals',
+    column: 'lead_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'proposalsLed',
+    deletion: keep(`the team's proposal and its record; ${AUTHORED}`),
+  },
+  {
+    table: 'proposal_members',
+    column: 'user_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'teamMemberships',
+    deletion: deleteRow,
+  },
+  {
+    table: 'claims',
+    column: 'user_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'claims',
+    deletion: anonymise(
+      'active claims are released; the rows stay as the challenge history of "cuenta eliminada"',
+    ),
+  },
+  {
+    table: 'claims',
+    column: 'released_by_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'claimsReleased',
+    deletion: keep(`an organization's decision on a challenge; ${AUTHORED}`),
+  },
+  {
+    table: 'progress_updates',
+    column: 'author_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'progressPosts',
+    deletion: keep(`the public record of a proposal; ${AUTHORED}`),
+  },
+  {
+    table: 'proposal_scores',
+    column: 'reviewer_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'scoresGiven',
+    deletion: keep(`the organization's review of a proposal; ${AUTHORED}`),
+  },
+  {
+    table: 'endorsements',
+    column: 'user_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'endorsements',
+    deletion: keep(`the community's validation of a solution; ${AUTHORED}`),
+  },
+  {
+    table: 'adoptions',
+    column: 'recorded_by_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'adoptionsRecorded',
+    deletion: keep(`an organization's record of using a solution; ${AUTHORED}`),
+  },
+  {
+    table: 'sponsorships',
+    column: 'created_by_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'sponsorshipsCreated',
+    deletion: keep(`an organization's public pledge; ${AUTHORED}`),
+  },
+  {
+    table: 'outbox',
+    column: 'recipient_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'emailsToYou',
+    deletion: anonymise('unsent ones are deleted; sent, failed and digested ones are emptied'),
+  },
+  {
+    table: 'outbox',
+    column: 'to_address',
+    holds: 'email',
+    match: 'email',
+    section: 'emailsToYou',
+    deletion: anonymise('emptied on every email to the person'),
+  },
+  {
+    table: 'outbox',
+    column: 'data',
+    holds: 'personal-text',
+    match: 'none',
+    section: 'emailsToYou',
+    deletion: anonymise('emptied on their emails; their name or address quoted elsewhere is cut'),
+  },
+  {
+    table: 'outbox',
+    column: 'last_error',
+    holds: 'personal-text',
+    match: 'none',
+    section: 'emailsToYou',
+    deletion: anonymise('a mail server error may quote the address: emptied on their emails'),
+  },
+  {
+    table: 'audit_events',
+    column: 'actor_id',
+    holds: 'user-id',
+    match: 'id',
+    section: 'auditEvents',
+    deletion: keep('who changed what stays on record, as "cuenta eliminada"'),
+  },
+  {
+    table: 'audit_events',
+    column: 'before',
+    holds: 'personal-text',
+    match: 'contains',
+    section: 'auditEvents',
+    deletion: anonymise('their name, login and addresses quoted in it are cut'),
+  },
+  {
+    table: 'audit_events',
+    column: 'after',
+    holds: 'personal-text',
+    match: 'contains',
+    section: 'auditEvents',
+    deletion: anonymise('their name, login and addresses quoted in it are cut'),
+  },
+];
+
+/** The download's sections built from rows (the account and GitHub sections come from users). */
+export const exportSections: readonly ExportSection[] = [
+  { name: 'organizations', table: 'memberships', related: ['organization'] },
+  {
+    name: 'organizationInvitations',
+    table: 'organization_invitations',
+    omit: ['token_hash'],
+    related: ['organization'],
+  },
+  { name: 'challengesWritten', table: 'challenges', omit: ['search'], related: ['organization'] },
+  { name: 'questions', table: 'challenge_questions', related: ['challenge'] },
+  { name: 'answers', table: 'question_answers', related: ['question'] },
+  { name: 'follows', table: 'watches', related: ['challenge'] },
+  { name: 'claims', table: 'claims', related: ['challenge'] },
+  { name: 'claimsReleased', table: 'claims', related: ['challenge'] },
+  { name: 'proposalsLed', table: 'proposals', related: ['challenge'] },
+  {
+    name: 'teamMemberships',
+    table: 'proposal_members',
+    related: ['proposal'],
+    orderBy: 'invited_at',
+  },
+  { name: 'progressPosts', table: 'progress_updates', related: ['proposal'] },
+  { name: 'scoresGiven', table: 'proposal_scores', related: ['proposal'] },
+  { name: 'endorsements', table: 'endorsements', related: ['proposal', 'organization'] },
+  { name: 'adoptionsRecorded', table: 'adoptions', related: ['proposal', 'organization'] },
+  {
+    name: 'sponsorshipsCreated',
+    table: 'sponsorships',
+    related: ['challenge', 'organization'],
+  },
+  { name: 'notificationPreferences', table: 'notification_preferences', orderBy: 'kind' },
+  { name: 'emailsToYou', table: 'outbox', omitWhenSecret: ['data'] },
+  { name: 'signInLinks', table: 'login_tokens', omit: ['token_hash'] },
+  { name: 'signInAttemptCounters', table: 'rate_limits', orderBy: 'reset_at' },
+  { name: 'sessions', table: 'sessions', omit: ['sid', 'data'], orderBy: 'expires_at' },
+  { name: 'auditEvents', table: 'audit_events', related: ['organization'] },
+];
+
+export const entriesOfSection = (section: string) =>
+  personalDataMap.filter((entry) => entry.section === section);
