@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { count, eq } from 'drizzle-orm';
-import { memberships, sessions, users } from '../../../../models/schema/index.ts';
+import { and, count, eq } from 'drizzle-orm';
+import { auditEvents, memberships, sessions, users } from '../../../../models/schema/index.ts';
 import { makeChallenge, makeOrganization } from '../../../support/factories.ts';
-import { signInByEmail } from '../../../support/sign-in.ts';
+import { relaxedLimits } from '../../../support/organization-factories.ts';
+import { signInByEmail, signInLinkFor } from '../../../support/sign-in.ts';
 import { buildTestApp, csrfTokenIn, visitor, type TestApp } from '../../../support/test-app.ts';
 
 describe('/cuenta', () => {
@@ -84,7 +85,8 @@ describe('/cuenta', () => {
 describe('data rights', () => {
   let test: TestApp;
   before(async () => {
-    test = await buildTestApp();
+    // Every sign-in request sends a link, so a test can hold one unused.
+    test = await buildTestApp(relaxedLimits);
   });
   after(() => test.close());
 
@@ -193,5 +195,69 @@ describe('data rights', () => {
     assert.equal((await visitor(test.app).get('/voluntarios/julia-h')).status, 404);
     const english = await visitor(test.app).get(`/retos/${challenge.slug}?lang=en`);
     assert.match(english.text, /Written by deleted account/);
+  });
+
+  it('records the download in the audit trail, without quoting the data', async () => {
+    const { person, user } = await memberWithChallenge('auditada@example.org');
+    await person.get('/cuenta/datos').expect(200);
+    const events = await test.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, user.id), eq(auditEvents.action, 'account.export')));
+    assert.equal(events.length, 1);
+    assert.equal(events[0]!.subjectType, 'account');
+    assert.equal(events[0]!.subjectId, user.id);
+    assert.equal(events[0]!.before, null);
+    assert.equal(events[0]!.after, null);
+  });
+
+  it("gives each person only their own data, never someone else's", async () => {
+    const owner = await memberWithChallenge('duena-datos@example.org');
+    const { person: someoneElse } = await signInByEmail(test, 'fisgona@example.org');
+    const response = await someoneElse.get('/cuenta/datos').expect(200);
+    const data = JSON.parse(response.text);
+    assert.equal(data.account.email, 'fisgona@example.org');
+    assert.deepEqual(data.organizations, []);
+    assert.deepEqual(data.challengesWritten, []);
+    assert.ok(!response.text.includes(owner.user.id));
+    assert.ok(!response.text.includes('duena-datos@example.org'));
+  });
+
+  it('deletes only with a CSRF token', async () => {
+    const { person } = await signInByEmail(test, 'sin-token@example.org');
+    const response = await person.postForm('/cuenta/eliminar', { confirm: 'on' });
+    assert.equal(response.status, 403);
+    const [row] = await test.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'sin-token@example.org'));
+    assert.equal(row!.deletedAt, null);
+    assert.equal((await person.get('/cuenta')).status, 200, 'still signed in');
+  });
+
+  it('refuses the sign-in links sent before the account was deleted', async () => {
+    const { person } = await signInByEmail(test, 'enlace-viejo@example.org');
+    const other = visitor(test.app);
+    await other
+      .postForm('/entrar', {
+        _csrf: await other.csrfToken('/entrar'),
+        email: 'enlace-viejo@example.org',
+      })
+      .expect(200);
+    const link = await signInLinkFor(test, 'enlace-viejo@example.org');
+
+    const page = await person.get('/cuenta/eliminar').expect(200);
+    await person
+      .postForm('/cuenta/eliminar', { _csrf: csrfTokenIn(page.text), confirm: 'on' })
+      .expect(303);
+
+    const opened = await other.get(`${link.pathname}${link.search}`);
+    assert.equal(opened.status, 410);
+    const used = await other.postForm('/entrar/enlace', {
+      _csrf: await other.csrfToken('/entrar'),
+      token: link.searchParams.get('token')!,
+    });
+    assert.equal(used.status, 410);
+    assert.equal((await other.get('/cuenta')).status, 303, 'not signed in');
   });
 });
