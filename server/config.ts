@@ -131,6 +131,7 @@ const envSchema = z.object({
   GITHUB_API_URL: z.preprocess(emptyAsUndefined, httpUrl.default('https://api.github.com')),
   SMTP_URL: optional(urlWithProtocols(['smtp', 'smtps'], 'must be an smtp:// or smtps:// URL')),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Retos <no-reply@localhost>')),
+  PRIVACY_CONTACT_EMAIL: optional(z.email('must be an email address')),
   ADMIN_EMAILS: commaList(z.email('must be a comma-separated list of email addresses')),
   ADMIN_GITHUB_LOGINS: commaList(
     z.string().regex(/^[A-Za-z0-9-]{1,39}$/, 'must be a comma-separated list of GitHub logins'),
@@ -206,6 +207,8 @@ export interface Config {
   github: { clientId?: string; clientSecret?: string; oauthUrl: string; apiUrl: string };
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where people send data-rights (ARCO) requests; shown on the privacy notice. */
+  privacyContactEmail: string;
   adminEmails: string[];
   adminGithubLogins: string[];
   logLevel: (typeof logLevels)[number];
@@ -224,6 +227,13 @@ export interface Config {
   };
   /** The hour (Mexico City time) at which daily digests go out. */
   digestHour: number;
+}
+
+/** privacidad@ at the sender's domain: a mailbox people can write to, unlike no-reply. */
+function privacyAddressBeside(mailFrom: string): string {
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
+  const domain = address.split('@')[1]?.trim() || 'localhost';
+  return `privacidad@${domain}`;
 }
 
 /** A setting that is missing or malformed; the message is one line naming the variable. */
@@ -276,6 +286,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    privacyContactEmail: e.PRIVACY_CONTACT_EMAIL ?? privacyAddressBeside(e.MAIL_FROM),
     adminEmails: e.ADMIN_EMAILS.map((email) => email.toLowerCase()),
     adminGithubLogins: e.ADMIN_GITHUB_LOGINS.map((login) => login.toLowerCase()),
     logLevel: e.LOG_LEVEL,

@@ -52,7 +52,7 @@ export function featureRoutes(deps: FeatureDeps): Router {
     trackingOnProposalPage(db),
   ]);
 
-  router.use(pagesRoutes(db));
+  router.use(pagesRoutes(db, deps.config));
   router.use(accountRoutes(db, deps.config));
   router.use(
     challengeRoutes(deps, [

@@ -1,8 +1,9 @@
 import { Router } from 'express';
+import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { homePageContent } from './service.ts';
 
-export function pagesRoutes(db: Db): Router {
+export function pagesRoutes(db: Db, config: Pick<Config, 'privacyContactEmail'>): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -15,7 +16,11 @@ export function pagesRoutes(db: Db): Router {
   });
 
   router.get('/privacidad', (req, res) => {
-    res.render('pages/privacy', { pageTitle: req.t('privacy.title'), current: 'privacy' });
+    res.render('pages/privacy', {
+      pageTitle: req.t('privacy.title'),
+      current: 'privacy',
+      contactEmail: config.privacyContactEmail,
+    });
   });
 
   return router;
