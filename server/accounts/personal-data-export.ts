@@ -2,12 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { queryRows, type Db } from '../db/index.ts';
-import {
-  entriesOfSection,
-  exportSections,
-  type ExportSection,
-  type Related,
-} from './personal-data-map.ts';
+import { exportSections, type ExportSection, type Related } from './export-sections.ts';
+import { entriesOfSection } from './personal-data-map.ts';
 import { anyMatch, personOf, type Person } from './personal-rows.ts';
 
 // Context that helps a person read a row: what challenge, proposal or organization it is about.

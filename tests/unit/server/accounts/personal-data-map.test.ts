@@ -4,7 +4,8 @@ import {
   anonymisedTables,
   anonymisers,
 } from '../../../../server/accounts/personal-data-erasure.ts';
-import { exportSections, personalDataMap } from '../../../../server/accounts/personal-data-map.ts';
+import { exportSections } from '../../../../server/accounts/export-sections.ts';
+import { personalDataMap } from '../../../../server/accounts/personal-data-map.ts';
 
 describe('the personal-data map', () => {
   it('puts every column in a section of the download', () => {
