@@ -104,10 +104,13 @@ describe('editing a published challenge', () => {
         // A token from a page the person may see, so only the edit rule can refuse.
         const token = csrfTokenIn((await person.get('/cuenta').expect(200)).text);
         const before = await databaseSnapshot(db);
-        const saved = await person.postForm(path, {
-          ...challengeFormBody({ title: 'Cambiado desde fuera' }),
-          _csrf: token,
-        } as Record<string, string>);
+        const saved = await person.agent
+          .post(path)
+          .type('form')
+          .send({
+            ...challengeFormBody({ title: 'Cambiado desde fuera' }),
+            _csrf: token,
+          });
         assert.equal(saved.status, 403);
         assert.equal(await databaseSnapshot(db), before);
         const [row] = await db.select().from(challenges).where(eq(challenges.id, challenge.id));
@@ -123,10 +126,13 @@ describe('editing a published challenge', () => {
       });
       const path = `/retos/${challenge.slug}/editar`;
       const form = await person.get(path).expect(200);
-      const saved = await person.postForm(path, {
-        ...challengeFormBody({ title: 'Editado desde el formulario' }),
-        _csrf: csrfTokenIn(form.text),
-      } as Record<string, string>);
+      const saved = await person.agent
+        .post(path)
+        .type('form')
+        .send({
+          ...challengeFormBody({ title: 'Editado desde el formulario' }),
+          _csrf: csrfTokenIn(form.text),
+        });
       assert.equal(saved.status, 303);
       const [row] = await db.select().from(challenges).where(eq(challenges.id, challenge.id));
       assert.equal(row!.title, 'Editado desde el formulario');
