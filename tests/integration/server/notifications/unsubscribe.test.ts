@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import type { User } from '../../../../models/schema/index.ts';
 import { preferencesOf } from '../../../../server/notifications/preferences.ts';
 import { unsubscribeToken } from '../../../../server/mail/unsubscribe-token.ts';
+import { databaseSnapshot } from '../../../support/database-snapshot.ts';
 import { makeUser } from '../../../support/factories.ts';
 import { claimNotice, enqueue } from '../../../support/outbox-factories.ts';
 import { buildTestApp, type TestApp } from '../../../support/test-app.ts';
@@ -86,6 +88,34 @@ describe('unsubscribe links', () => {
       ),
     );
     assert.equal((await preferencesOf(test.database.db, ana.id)).pledge, 'immediate');
+  });
+
+  it('refuses a link whose signature is shortened, lengthened or made with another key', async () => {
+    const dora = await makeUser(test.database.db, { email: 'dora.baja@example.org' });
+    const payload = `${dora.id}.all`;
+    const sign = (key: string) =>
+      createHmac('sha256', key).update(`unsubscribe:${payload}`).digest();
+    const full = sign(test.config.sessionSecret);
+    const encoded = Buffer.from(payload).toString('base64url');
+    const forgeries = [
+      full.subarray(0, 16),
+      full.subarray(0, 31),
+      Buffer.concat([full, Buffer.from([0])]),
+      sign('another-secret-that-is-long-enough-654321'),
+    ].map((signature) => `${encoded}.${signature.toString('base64url')}`);
+    const before = await databaseSnapshot(test.database.db);
+    for (const forged of forgeries) {
+      for (const method of ['get', 'post'] as const) {
+        const response = await request(test.app)[method](`/avisos/baja/${forged}`);
+        assert.equal(response.status, 400, `${method} ${forged}`);
+      }
+    }
+    assert.equal(await databaseSnapshot(test.database.db), before);
+    // The same payload with the whole signature is accepted: only the signature was wrong.
+    await request(test.app)
+      .post(`/avisos/baja/${encoded}.${full.toString('base64url')}`)
+      .expect(200);
+    assert.notEqual(await databaseSnapshot(test.database.db), before);
   });
 
   it('leaves essential emails without an unsubscribe link', async () => {
