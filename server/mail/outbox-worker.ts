@@ -12,6 +12,7 @@ import {
   takeDueEmails,
 } from './outbox-queue.ts';
 import { renderOutboxMessage } from './render-outbox-message.ts';
+import { retryDelayMs } from './retry-delay.ts';
 import { isPermanentRefusal, isServerDown } from './smtp-failure.ts';
 
 export interface OutboxDeps {
@@ -41,12 +42,6 @@ const DEFAULT_LEASE_MS = 5 * 60 * 1000;
 // Longer than one message can take with the mailer's timeouts: a message is not started unless
 // this much of the lease is left, so it never goes out after another worker could take it.
 const LEASE_MARGIN_MS = 60 * 1000;
-
-/** The wait before attempt `attempts + 1`: doubling from the base, never above the ceiling. */
-function retryDelayMs(attempts: number, retry: Config['outbox']): number {
-  const delay = retry.retryBaseMs * 2 ** Math.max(0, attempts - 1);
-  return Math.min(delay, retry.retryMaxMs);
-}
 
 /** Only the worker that took the row (its lease, stamped in last_attempt_at) may record the outcome. */
 const stillOurs = (row: OutboxMessage) =>
