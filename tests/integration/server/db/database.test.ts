@@ -83,7 +83,13 @@ describe('the database', () => {
     assert.match(rows.map((row) => row['QUERY PLAN']).join('\n'), /challenges_search_idx/);
   });
 
-  it('answers ping while open', async () => {
-    await database.ping();
+  it('answers ping while open, and refuses it once closed', async () => {
+    assert.equal(await database.ping(), undefined);
+    const [row] = await queryRows<{ one: number }>(database.db, sql`SELECT 1 AS one`);
+    assert.equal(Number(row!.one), 1);
+    const other = await createTestDatabase();
+    await other.ping();
+    await other.close();
+    await assert.rejects(other.ping(), 'a closed database does not answer');
   });
 });
