@@ -9,6 +9,9 @@ import {
   type Challenge,
   type Organization,
 } from '../../../../models/schema/index.ts';
+import { ForbiddenError } from '../../../../server/errors.ts';
+import { pledgeSponsorship } from '../../../../server/sponsorships/service.ts';
+import { databaseSnapshot } from '../../../support/database-snapshot.ts';
 import { makeChallenge, makeOrganization } from '../../../support/factories.ts';
 import { signInByEmail } from '../../../support/sign-in.ts';
 import { buildTestApp, csrfTokenIn, visitor, type TestApp } from '../../../support/test-app.ts';
@@ -144,12 +147,57 @@ describe('pledging sponsorship', () => {
     }
   });
 
-  it('does not sponsor drafts or closed challenges', async () => {
-    const closed = await makeChallenge(test.database.db, {
-      organizationId: community.id,
-      status: 'closed',
-    });
-    assert.equal((await officer.get(`/retos/${closed.slug}/patrocinar`)).status, 404);
+  it('does not sponsor drafts, solved or closed challenges, through the route or the service', async () => {
+    const db = test.database.db;
+    const [officerUser] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'oficina@example.org'));
+    const token = csrfTokenIn((await officer.get(`/retos/${challenge.slug}/patrocinar`)).text);
+    const body = { organizationId: office.id, kind: 'mentorship', description: 'Horas' };
+    const refused = [
+      // The office's own draft: the officer can see it, so only the sponsoring rule refuses.
+      await makeChallenge(db, { organizationId: office.id, status: 'draft', publishedAt: null }),
+      await makeChallenge(db, { organizationId: community.id, status: 'solved' }),
+      await makeChallenge(db, { organizationId: community.id, status: 'closed' }),
+    ];
+    for (const shut of refused) {
+      const path = `/retos/${shut.slug}/patrocinar`;
+      assert.equal((await officer.get(path)).status, 404, `${shut.status}: no form`);
+      const before = await databaseSnapshot(db);
+      const response = await officer.postForm(path, { _csrf: token, ...body });
+      assert.equal(response.status, 404, `${shut.status}: the pledge is refused`);
+      assert.equal(await databaseSnapshot(db), before, `${shut.status}: nothing written`);
+      await assert.rejects(
+        pledgeSponsorship(db, officerUser!, shut.id, {
+          organizationId: office.id,
+          kind: 'mentorship',
+          amountCentavos: null,
+          description: 'Horas',
+          terms: '',
+        }),
+        ForbiddenError,
+      );
+      assert.equal(
+        await databaseSnapshot(db),
+        before,
+        `${shut.status}: the service writes nothing`,
+      );
+    }
+
+    for (const status of ['open', 'in_progress'] as const) {
+      const live = await makeChallenge(db, { organizationId: community.id, status });
+      const response = await officer.postForm(`/retos/${live.slug}/patrocinar`, {
+        _csrf: token,
+        ...body,
+      });
+      assert.equal(response.status, 303, `${status}: accepted`);
+      const rows = await db
+        .select()
+        .from(sponsorships)
+        .where(eq(sponsorships.challengeId, live.id));
+      assert.equal(rows.length, 1);
+    }
   });
 
   it('lets the office mark a pledge fulfilled, once, and nobody else', async () => {
