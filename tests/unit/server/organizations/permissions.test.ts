@@ -9,9 +9,11 @@ import {
   canLeaveOrganization,
   canRemoveMembers,
   canRevokeInvitations,
+  canAcceptInvitation,
   canVerifyOrganizations,
   canViewDraftChallenges,
   canViewMembers,
+  isMemberRole,
   type ViewerRole,
 } from '../../../../server/organizations/permissions.ts';
 
@@ -72,5 +74,26 @@ describe('organization permissions', () => {
       canVerifyOrganizations(person({ isModerator: true, deletedAt: new Date() }), admins),
       false,
     );
+  });
+
+  it('counts owners and members as members, and nobody else', () => {
+    assert.deepEqual(roles.map(isMemberRole), [false, true, true]);
+  });
+
+  it('lets only the invited address accept an invitation, in any case and spacing', () => {
+    const invited = person({ email: 'ana@example.org' });
+    assert.equal(canAcceptInvitation(invited, 'ana@example.org'), true);
+    assert.equal(canAcceptInvitation(invited, '  ANA@Example.org '), true);
+    assert.equal(
+      canAcceptInvitation(person({ email: 'ANA@EXAMPLE.ORG' }), 'ana@example.org'),
+      true,
+    );
+    assert.equal(
+      canAcceptInvitation(person({ email: 'beto@example.org' }), 'ana@example.org'),
+      false,
+    );
+    assert.equal(canAcceptInvitation(invited, 'ana@example.org.mx'), false);
+    assert.equal(canAcceptInvitation(person({ email: null }), 'ana@example.org'), false);
+    assert.equal(canAcceptInvitation(person({ email: '' }), ''), false);
   });
 });

@@ -12,6 +12,9 @@ import {
   canProposeFor,
   canSubmitProposal,
   canWithdrawProposal,
+  challengeTakesProposals,
+  isEditableStatus,
+  submissionRefusal,
 } from '../../../../server/proposals/permissions.ts';
 import { nobody, type ProposalViewer } from '../../../../server/proposals/viewer.ts';
 
@@ -86,5 +89,46 @@ describe('proposal permissions', () => {
     assert.equal(canCheckRepository(withRepository, roles.organization!), false);
     assert.equal(canCheckRepository(withRepository, roles.invitee!), false);
     assert.equal(canCheckRepository({ repositoryUrl: null }, roles.lead!), false);
+  });
+
+  it('takes proposals on open and in-progress challenges that are not archived', () => {
+    const takes = ['open', 'in_progress'];
+    for (const status of challengeStatuses) {
+      assert.equal(challengeTakesProposals({ status, archived: false }), takes.includes(status));
+      assert.equal(
+        challengeTakesProposals({ status, archived: true }),
+        false,
+        `${status} archived`,
+      );
+    }
+  });
+
+  it('counts as editable exactly the statuses of a living proposal', () => {
+    for (const status of proposalStatuses) {
+      assert.equal(isEditableStatus(status), alive.includes(status), status);
+    }
+  });
+
+  it('says why the viewer may not submit, or nothing when they may', () => {
+    const closed = { status: 'closed', archived: false } as const;
+    for (const status of proposalStatuses) {
+      for (const [role, relation] of Object.entries(roles)) {
+        const expected =
+          status !== 'draft'
+            ? 'proposals.errors.transitionRefused'
+            : role !== 'lead'
+              ? 'proposals.errors.onlyLeadSubmits'
+              : undefined;
+        assert.equal(submissionRefusal({ status }, relation, open), expected, `${role}, ${status}`);
+      }
+    }
+    assert.equal(
+      submissionRefusal({ status: 'draft' }, roles.lead!, closed),
+      'proposals.errors.challengeNotOpen',
+    );
+    assert.equal(
+      submissionRefusal({ status: 'draft' }, roles.lead!, { status: 'open', archived: true }),
+      'proposals.errors.challengeNotOpen',
+    );
   });
 });
