@@ -6,12 +6,24 @@ import { changeChallengeStatus } from '../../../server/challenges/status-change.
 import { replicateChallenge } from '../../../server/challenges/replicas.ts';
 import { watchChallenge } from '../../../server/challenges/watches.ts';
 import { createChallenge, updateChallenge } from '../../../server/challenges/write-service.ts';
-import { claimChallenge, releaseClaimAsOrganization } from '../../../server/claims/service.ts';
+import {
+  claimChallenge,
+  releaseClaimAsOrganization,
+  releaseOwnClaim,
+} from '../../../server/claims/service.ts';
 import { ForbiddenError, NotFoundError } from '../../../server/errors.ts';
 import { unsubscribeWithToken } from '../../../server/notifications/preferences.ts';
-import { createInvitation, revokeInvitation } from '../../../server/organizations/invitations.ts';
+import {
+  acceptInvitation,
+  createInvitation,
+  revokeInvitation,
+} from '../../../server/organizations/invitations.ts';
 import { changeMemberRole, endMembership } from '../../../server/organizations/members.ts';
-import { setVerification, updateOrganization } from '../../../server/organizations/service.ts';
+import {
+  createOrganization,
+  setVerification,
+  updateOrganization,
+} from '../../../server/organizations/service.ts';
 import { createProposal, updateProposal } from '../../../server/proposals/drafting.ts';
 import { changeProposalStatus } from '../../../server/proposals/status-change.ts';
 import {
@@ -81,13 +93,16 @@ describe('state-changing services refuse outsiders without a route', () => {
   let officeId: string;
   let sponsorshipId: string;
   let invitationId: string;
+  let invitationToken: string;
 
   before(async () => {
     test = await buildTestApp();
     const db = test.database.db;
     const organization = await makeOrganization(db, { name: 'Organización dueña' });
     organizationMember = await makeMember(db, organization);
-    invitationId = (await makeInvitation(db, organization)).invitation.id;
+    const invitation = await makeInvitation(db, organization);
+    invitationId = invitation.invitation.id;
+    invitationToken = invitation.token;
     challenge = await makeChallenge(db, {
       organizationId: organization.id,
       criteria: challengeInput.criteria,
@@ -242,6 +257,16 @@ describe('state-changing services refuse outsiders without a route', () => {
   refuses('endMembership', () =>
     endMembership(db(), stranger, challenge.organizationId, organizationMember.id),
   );
+  refuses('createOrganization (a deleted account)', () =>
+    createOrganization(db(), gone, {
+      name: 'Organización de nadie',
+      kind: 'community',
+      description: '',
+      stateCode: null,
+      municipality: null,
+      websiteUrl: null,
+    }),
+  );
   refuses('changeMemberRole', () =>
     changeMemberRole(db(), stranger, challenge.organizationId, organizationMember.id, 'owner'),
   );
@@ -256,6 +281,19 @@ describe('state-changing services refuse outsiders without a route', () => {
       assert.equal(await databaseSnapshot(db()), before, `${name} wrote something`);
     });
   }
+
+  it('acceptInvitation turns away an address the invitation is not for, changing nothing', async () => {
+    const before = await databaseSnapshot(db());
+    const answer = await acceptInvitation(db(), stranger, invitationToken);
+    assert.equal(answer.outcome, 'other-address');
+    assert.equal(await databaseSnapshot(db()), before);
+  });
+
+  it('releaseOwnClaim releases nothing for someone whose claim it is not', async () => {
+    const before = await databaseSnapshot(db());
+    assert.equal(await releaseOwnClaim(db(), stranger, challenge.id), undefined);
+    assert.equal(await databaseSnapshot(db()), before);
+  });
 
   it('unsubscribeWithToken refuses a token it did not sign and changes nothing', async () => {
     const before = await databaseSnapshot(db());
