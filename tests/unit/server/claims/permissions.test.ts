@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { User } from '../../../../models/schema/index.ts';
+import { challengeStatuses, claimStatuses, type User } from '../../../../models/schema/index.ts';
 import {
   canReleaseClaimAsOrganization,
   canReleaseOwnClaim,
@@ -51,5 +51,24 @@ describe('claim permissions', () => {
     assert.equal(canReleaseClaimAsOrganization({ status: 'active' }, true), true);
     assert.equal(canReleaseClaimAsOrganization({ status: 'active' }, false), false);
     assert.equal(canReleaseClaimAsOrganization({ status: 'released' }, true), false);
+  });
+
+  it('lets a claim be released only while it is active, from every status', () => {
+    // Written out: released, expired and ended are final.
+    const releasable = { active: true, released: false, expired: false, ended: false };
+    assert.deepEqual([...claimStatuses].sort(), Object.keys(releasable).sort());
+    for (const status of claimStatuses) {
+      const expected = releasable[status];
+      assert.equal(canReleaseOwnClaim({ userId: 'u1', status }, 'u1'), expected, status);
+      assert.equal(canReleaseClaimAsOrganization({ status }, true), expected, status);
+      assert.equal(canReleaseOwnClaim({ userId: 'u1', status }, 'u2'), false, status);
+      assert.equal(canReleaseClaimAsOrganization({ status }, false), false, status);
+    }
+  });
+
+  it('shows claims for exactly the open and in-progress statuses', () => {
+    for (const status of challengeStatuses) {
+      assert.equal(showsClaims({ status }), status === 'open' || status === 'in_progress', status);
+    }
   });
 });
