@@ -39,8 +39,8 @@ export function readUnsubscribeToken(
   const expected = mac(config, payload);
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  const [userId, scope] = payload.split('.');
-  if (!isUuid(userId)) return null;
+  const [userId, scope, more] = payload.split('.');
+  if (more !== undefined || !isUuid(userId)) return null;
   if (scope !== 'all' && !isNotificationKind(scope)) return null;
   return { userId, scope };
 }

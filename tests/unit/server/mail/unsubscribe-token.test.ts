@@ -121,5 +121,7 @@ describe('unsubscribe tokens', () => {
     assert.equal(readUnsubscribeToken(config, token(`${userId}.sign_in`)), null);
     assert.equal(readUnsubscribeToken(config, token('not-a-uuid.pledge')), null);
     assert.equal(readUnsubscribeToken(config, token(`${userId}`)), null);
+    // Signed, but not the format: a payload only means one person and one scope.
+    assert.equal(readUnsubscribeToken(config, token(`${userId}.pledge.extra`)), null);
   });
 });
