@@ -48,7 +48,7 @@ export const exportSections: readonly ExportSection[] = [
     table: 'sponsorships',
     related: ['challenge', 'organization'],
   },
-  { name: 'notificationPreferences', table: 'notification_preferences', orderBy: 'kind' },
+  { name: 'notificationChoices', table: 'notification_preferences', orderBy: 'kind' },
   { name: 'emailsToYou', table: 'outbox', omitWhenSecret: ['data'] },
   { name: 'signInLinks', table: 'login_tokens', omit: ['token_hash'] },
   { name: 'signInAttemptCounters', table: 'rate_limits', orderBy: 'reset_at' },

@@ -3,6 +3,7 @@ import type { User } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { queryRows, type Db } from '../db/index.ts';
 import { exportSections, type ExportSection, type Related } from './export-sections.ts';
+import { preferencesOf } from '../notifications/index.ts';
 import { entriesOfSection } from './personal-data-map.ts';
 import { anyMatch, personOf, type Person } from './personal-rows.ts';
 
@@ -67,11 +68,14 @@ export async function exportPersonalData(db: Db, user: User) {
     subjectType: 'account',
     subjectId: user.id,
   });
-  const sections = await Promise.all(
-    exportSections.map(
-      async (section) => [section.name, await sectionRows(db, section, person)] as const,
+  const [sections, preferences] = await Promise.all([
+    Promise.all(
+      exportSections.map(
+        async (section) => [section.name, await sectionRows(db, section, person)] as const,
+      ),
     ),
-  );
+    preferencesOf(db, user.id),
+  ]);
   return {
     exportedAt: new Date().toISOString(),
     account: {
@@ -98,6 +102,8 @@ export async function exportPersonalData(db: Db, user: User) {
             profileUrl: user.githubProfileUrl,
             avatarUrl: user.avatarUrl,
           },
+    // How each kind of email reaches them now, defaults included; the saved choices are rows.
+    notificationPreferences: preferences,
     ...Object.fromEntries(sections),
   };
 }

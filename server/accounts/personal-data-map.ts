@@ -117,7 +117,7 @@ export const personalDataMap: readonly PersonalColumn[] = [
     column: 'user_id',
     holds: 'user-id',
     match: 'id',
-    section: 'notificationPreferences',
+    section: 'notificationChoices',
     deletion: deleteRow,
   },
   {
