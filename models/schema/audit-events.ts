@@ -22,6 +22,8 @@ export const auditEvents = pgTable(
   (table) => [
     index('audit_events_subject_idx').on(table.subjectType, table.subjectId, table.createdAt),
     index('audit_events_created_idx').on(table.createdAt, table.id),
+    index('audit_events_actor_idx').on(table.actorId),
+    index('audit_events_organization_idx').on(table.organizationId),
   ],
 );
 

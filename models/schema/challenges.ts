@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
   boolean,
+  check,
   customType,
   date,
   index,
@@ -34,8 +35,9 @@ export interface Phase {
   endsOn: string;
 }
 
-/** Evaluation criteria; their weights sum to 100. */
+/** An evaluation criterion as the scoring code reads it; the weights sum to 100. */
 export interface Criterion {
+  id: string;
   name: string;
   weight: number;
 }
@@ -72,7 +74,6 @@ export const challenges = pgTable(
     deadline: date('deadline'),
     dataSets: jsonb('data_sets').$type<DataSet[]>().notNull().default([]),
     phases: jsonb('phases').$type<Phase[]>().notNull().default([]),
-    criteria: jsonb('criteria').$type<Criterion[]>().notNull().default([]),
     // The same problem replicated in another municipality points at the original.
     forkedFromId: uuid('forked_from_id').references((): AnyPgColumn => challenges.id, {
       onDelete: 'set null',
@@ -96,6 +97,18 @@ export const challenges = pgTable(
     index('challenges_skills_idx').using('gin', table.skills),
     index('challenges_status_idx').on(table.status),
     index('challenges_organization_idx').on(table.organizationId),
+    index('challenges_author_idx').on(table.authorId),
+    // A deadline is a calendar day in Mexico: it may not come before the day of publication
+    // there (publishing and setting a deadline both refuse a day already gone).
+    check(
+      'challenges_deadline_after_publication_check',
+      sql`${table.deadline} is null or ${table.publishedAt} is null or ${table.deadline} >= (${table.publishedAt} at time zone 'America/Mexico_City')::date`,
+    ),
+    // ISO dates compare as strings; the form refuses a phase that ends before it starts.
+    check(
+      'challenges_phases_in_order_check',
+      sql`not jsonb_path_exists(${table.phases}, '$[*] ? (@.endsOn < @.startsOn)')`,
+    ),
   ],
 );
 

@@ -20,7 +20,11 @@ export const organizationInvitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (table) => [index('organization_invitations_organization_idx').on(table.organizationId)],
+  (table) => [
+    index('organization_invitations_organization_idx').on(table.organizationId),
+    index('organization_invitations_invited_by_idx').on(table.invitedById),
+    index('organization_invitations_accepted_by_idx').on(table.acceptedById),
+  ],
 );
 
 export type OrganizationInvitation = typeof organizationInvitations.$inferSelect;

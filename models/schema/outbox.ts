@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -62,6 +63,9 @@ export const outbox = pgTable(
       .on(table.recipientId, table.createdAt)
       .where(sql`${table.status} = 'digest'`),
     index('outbox_status_idx').on(table.status, table.createdAt),
+    index('outbox_recipient_idx').on(table.recipientId),
+    index('outbox_digest_id_idx').on(table.digestId),
+    check('outbox_attempts_check', sql`${table.attempts} >= 0`),
   ],
 );
 

@@ -1,4 +1,5 @@
 import {
+  check,
   date,
   index,
   integer,
@@ -11,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { challengeCriteria } from './challenge-criteria.ts';
 import { challenges } from './challenges.ts';
 import { organizations } from './organizations.ts';
 import { proposals } from './proposals.ts';
@@ -48,6 +50,9 @@ export const claims = pgTable(
       .on(table.challengeId, table.userId)
       .where(sql`${table.status} = 'active'`),
     index('claims_activity_idx').on(table.status, table.lastActivityAt),
+    index('claims_challenge_idx').on(table.challengeId, table.status),
+    index('claims_user_idx').on(table.userId),
+    index('claims_released_by_idx').on(table.releasedById),
   ],
 );
 
@@ -83,7 +88,9 @@ export const proposalScores = pgTable(
       .notNull()
       .references(() => proposals.id, { onDelete: 'cascade' }),
     reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
-    criterion: text('criterion').notNull(),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => challengeCriteria.id, { onDelete: 'cascade' }),
     score: integer('score').notNull(),
     comment: text('comment').notNull().default(''),
     createdAt: at('created_at').notNull().defaultNow(),
@@ -93,8 +100,11 @@ export const proposalScores = pgTable(
     uniqueIndex('proposal_scores_unique_idx').on(
       table.proposalId,
       table.reviewerId,
-      table.criterion,
+      table.criterionId,
     ),
+    index('proposal_scores_criterion_idx').on(table.criterionId),
+    index('proposal_scores_reviewer_idx').on(table.reviewerId),
+    check('proposal_scores_score_check', sql`${table.score} between 1 and 5`),
   ],
 );
 
@@ -111,7 +121,10 @@ export const progressUpdates = pgTable(
     linkUrl: text('link_url'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (table) => [index('progress_updates_proposal_idx').on(table.proposalId, table.createdAt)],
+  (table) => [
+    index('progress_updates_proposal_idx').on(table.proposalId, table.createdAt),
+    index('progress_updates_author_idx').on(table.authorId),
+  ],
 );
 export type ProgressUpdate = typeof progressUpdates.$inferSelect;
 
@@ -131,7 +144,11 @@ export const adoptions = pgTable(
     recordedById: uuid('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('adoptions_unique_idx').on(table.proposalId, table.organizationId)],
+  (table) => [
+    uniqueIndex('adoptions_unique_idx').on(table.proposalId, table.organizationId),
+    index('adoptions_organization_idx').on(table.organizationId),
+    index('adoptions_recorded_by_idx').on(table.recordedById),
+  ],
 );
 
 // The affected community validates a delivered solution in its own words.
@@ -149,5 +166,9 @@ export const endorsements = pgTable(
     statement: text('statement').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('endorsements_unique_idx').on(table.proposalId, table.userId)],
+  (table) => [
+    uniqueIndex('endorsements_unique_idx').on(table.proposalId, table.userId),
+    index('endorsements_organization_idx').on(table.organizationId),
+    index('endorsements_user_idx').on(table.userId),
+  ],
 );

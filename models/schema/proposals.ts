@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { challenges } from './challenges.ts';
 import { users } from './users.ts';
 
@@ -52,7 +61,23 @@ export const proposals = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (table) => [index('proposals_challenge_idx').on(table.challengeId, table.status)],
+  (table) => [
+    index('proposals_challenge_idx').on(table.challengeId, table.status),
+    index('proposals_lead_idx').on(table.leadId),
+    // One live proposal per lead per challenge; drafting checks it first under a row lock.
+    uniqueIndex('proposals_one_live_per_lead_idx')
+      .on(table.challengeId, table.leadId)
+      .where(sql`${table.status} <> 'withdrawn' and ${table.leadId} is not null`),
+    // The lifecycle goes submitted → accepted → delivered, each stamped when it happens.
+    check(
+      'proposals_accepted_after_submitted_check',
+      sql`${table.acceptedAt} is null or (${table.submittedAt} is not null and ${table.acceptedAt} >= ${table.submittedAt})`,
+    ),
+    check(
+      'proposals_delivered_after_accepted_check',
+      sql`${table.deliveredAt} is null or (${table.acceptedAt} is not null and ${table.deliveredAt} >= ${table.acceptedAt})`,
+    ),
+  ],
 );
 
 export type Proposal = typeof proposals.$inferSelect;

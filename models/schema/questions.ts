@@ -16,7 +16,10 @@ export const challengeQuestions = pgTable(
     body: text('body').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (table) => [index('challenge_questions_challenge_idx').on(table.challengeId, table.createdAt)],
+  (table) => [
+    index('challenge_questions_challenge_idx').on(table.challengeId, table.createdAt),
+    index('challenge_questions_author_idx').on(table.authorId),
+  ],
 );
 
 export const questionAnswers = pgTable(
@@ -30,7 +33,10 @@ export const questionAnswers = pgTable(
     body: text('body').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (table) => [index('question_answers_question_idx').on(table.questionId, table.createdAt)],
+  (table) => [
+    index('question_answers_question_idx').on(table.questionId, table.createdAt),
+    index('question_answers_author_idx').on(table.authorId),
+  ],
 );
 
 export type ChallengeQuestion = typeof challengeQuestions.$inferSelect;

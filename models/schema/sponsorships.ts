@@ -1,4 +1,5 @@
-import { bigint, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { challenges } from './challenges.ts';
 import { organizations } from './organizations.ts';
 import { users } from './users.ts';
@@ -42,6 +43,12 @@ export const sponsorships = pgTable(
   (table) => [
     index('sponsorships_challenge_idx').on(table.challengeId, table.status),
     index('sponsorships_organization_idx').on(table.organizationId),
+    index('sponsorships_created_by_idx').on(table.createdById),
+    // As the pledge form has it: a prize has a positive amount, any other kind none.
+    check(
+      'sponsorships_amount_check',
+      sql`(${table.kind} = 'prize' and ${table.amountCentavos} is not null and ${table.amountCentavos} > 0) or (${table.kind} <> 'prize' and ${table.amountCentavos} is null)`,
+    ),
   ],
 );
 

@@ -8,7 +8,7 @@ const BLANK_ROWS = 2;
 /** The form's values: as submitted, or as a saved challenge has them. */
 export type ChallengeFormInput = {
   [K in keyof Omit<ChallengeFormValues, 'criteria'>]?: ChallengeFormValues[K] | null;
-} & { criteria?: { name: string; weight: string | number }[] };
+} & { criteria?: { id?: string | null; name: string; weight: string | number }[] };
 
 type Values = ChallengeFormInput;
 
@@ -34,7 +34,7 @@ export function challengeFormView(values: Values, t: Translate) {
     },
     dataSetRows: withBlanks(values.dataSets, { title: '', url: '' }, 2),
     phaseRows: withBlanks(values.phases, { name: '', startsOn: '', endsOn: '' }, 2),
-    criterionRows: withBlanks(values.criteria, { name: '', weight: '' }, 3),
+    criterionRows: withBlanks(values.criteria, { id: '', name: '', weight: '' }, 3),
     sdgOptions: sdgNumbers.map((number) => ({
       number,
       name: t(`sdg.${number}`),

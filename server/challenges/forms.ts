@@ -74,7 +74,7 @@ export const challengeForm = z
       .refine((value) => value === '' || isCalendarDate(value), 'challengeForm.errors.dateInvalid'),
     dataSets: z.array(z.object({ title: rowText, url: urlText })),
     phases: z.array(z.object({ name: rowText, startsOn: z.string(), endsOn: z.string() })),
-    criteria: z.array(z.object({ name: rowText, weight: z.string() })),
+    criteria: z.array(z.object({ id: z.string(), name: rowText, weight: z.string() })),
   })
   .superRefine((form, ctx) => {
     const issue = (path: string, message: string) =>
@@ -121,7 +121,11 @@ export const challengeForm = z
     stateCode: form.stateCode || null,
     municipality: form.municipality || null,
     deadline: form.deadline || null,
-    criteria: form.criteria.map((row) => ({ name: row.name, weight: Number(row.weight) })),
+    criteria: form.criteria.map((row) => ({
+      id: row.id || null,
+      name: row.name,
+      weight: Number(row.weight),
+    })),
   }));
 
 export type ChallengeInput = z.output<typeof challengeForm>;
@@ -167,10 +171,11 @@ export function challengeFormValues(body: Record<string, unknown>) {
         endsOn: endsOn!,
       }),
     ),
-    criteria: rows(['criterion_name', 'criterion_weight'] as const).map(([name, weight]) => ({
-      name: name!,
-      weight: weight!,
-    })),
+    // The hidden id says which saved criterion a row edits; a row emptied of name and weight
+    // is one taken out.
+    criteria: rows(['criterion_name', 'criterion_weight', 'criterion_id'] as const)
+      .filter(([name, weight]) => name || weight)
+      .map(([name, weight, id]) => ({ id: id!, name: name!, weight: weight! })),
   };
 }
 

@@ -8,3 +8,4 @@ export { challengeInPath } from './routes.ts';
 export { challengeForViewer } from './service.ts';
 export { closeChallengesPastDeadline } from './deadline-closing.ts';
 export { followProposal, holdChallenge, whenChallengeEnds } from './status-change.ts';
+export { activeCriteria } from './criteria.ts';

@@ -8,6 +8,7 @@ import { placeName, slugify } from '../lib/index.ts';
 import { membershipRole } from '../organizations/index.ts';
 import { canReplicateChallenge } from './permissions.ts';
 import { uniqueChallengeSlug } from './former-slugs.ts';
+import { copyCriteria } from './criteria.ts';
 
 export interface ReplicaTarget {
   organizationId: string;
@@ -64,12 +65,12 @@ export async function replicateChallenge(
         sdgs: original.sdgs,
         dataSets: original.dataSets,
         phases: [],
-        criteria: original.criteria,
         deadline: null,
         stateCode: target.stateCode,
         municipality: target.municipality,
       })
       .returning();
+    await copyCriteria(tx, original.id, replica!.id);
     await recordAudit(tx, {
       actorId,
       action: 'challenge.replicate',

@@ -8,6 +8,7 @@ import { displayName, isModerator } from '../people/index.ts';
 import { availableTransitions, type ChallengeActor } from './lifecycle.ts';
 import type { ChallengePageSection } from './page-sections.ts';
 import { canEditChallenge, canWatchChallenge } from './permissions.ts';
+import { activeCriteria } from './criteria.ts';
 import { publishedReplicas } from './replicas.ts';
 import { challengeForViewer, originalOf, statusHistory } from './service.ts';
 import { unwatchChallenge, watchChallenge, watchState } from './watches.ts';
@@ -39,7 +40,8 @@ export function challengePageRoutes(
     const view = await challengeInPath(db, req);
     const { challenge } = view;
     const actor = { isMember: view.viewerIsMember, isModerator: isModerator(req.user, config) };
-    const [replicas, original, history, watch, loaded] = await Promise.all([
+    const [criteria, replicas, original, history, watch, loaded] = await Promise.all([
+      activeCriteria(db, challenge.id),
       publishedReplicas(db, challenge.id),
       originalOf(db, challenge.forkedFromId),
       statusHistory(db, challenge.id),
@@ -62,6 +64,7 @@ export function challengePageRoutes(
       statusButtons: statusButtons(challenge.status, actor, req.t),
       canReplicate: Boolean(req.user) && challenge.status !== 'draft',
       canWatch: canWatchChallenge(challenge, Boolean(req.user)),
+      criteria,
       replicas,
       sections: loaded,
       original,

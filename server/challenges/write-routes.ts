@@ -7,6 +7,7 @@ import { placeName } from '../lib/index.ts';
 import { memberOrganizations } from '../organizations/index.ts';
 import { challengeForm, challengeFormValues, replicateForm } from './forms.ts';
 import { challengeFormView, type ChallengeFormInput } from './form-view.ts';
+import { activeCriteria } from './criteria.ts';
 import { isChallengeTransition } from './lifecycle.ts';
 import { canEditChallenge, canPostChallengeFor } from './permissions.ts';
 import { replicateChallenge } from './replicas.ts';
@@ -73,7 +74,8 @@ export function challengeWriteRoutes({ db, config }: FeatureDeps): Router {
   router.get('/retos/:slug/editar', requireUser, async (req, res) => {
     const { challenge, viewerIsMember } = await challengeInPath(db, req);
     if (!canEditChallenge(viewerIsMember)) throw new ForbiddenError();
-    await renderForm(req, res, 'edit', challenge, { slug: challenge.slug });
+    const criteria = await activeCriteria(db, challenge.id);
+    await renderForm(req, res, 'edit', { ...challenge, criteria }, { slug: challenge.slug });
   });
 
   router.post('/retos/:slug/editar', requireUser, async (req, res) => {

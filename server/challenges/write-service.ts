@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { membershipRole } from '../organizations/index.ts';
+import { activeCriteria, criteriaForAudit, saveCriteria } from './criteria.ts';
 import type { ChallengeInput } from './forms.ts';
 import { isPastDeadline } from './deadline.ts';
 import { retitledSlug, uniqueChallengeSlug } from './former-slugs.ts';
@@ -25,7 +26,12 @@ const editableFields = (input: ChallengeInput) => ({
   deadline: input.deadline,
   dataSets: input.dataSets,
   phases: input.phases,
-  criteria: input.criteria,
+});
+
+/** What the audit log keeps of an edit: the fields, and the criteria by name and weight. */
+const auditedFields = (input: ChallengeInput) => ({
+  ...editableFields(input),
+  criteria: criteriaForAudit(input.criteria),
 });
 
 const pastDeadline = () => new ValidationError({ deadline: 'challengeForm.errors.deadlinePast' });
@@ -57,13 +63,14 @@ export async function createChallenge(
         status: 'draft',
       })
       .returning();
+    await saveCriteria(tx, created!.id, input.criteria);
     await recordAudit(tx, {
       actorId,
       action: 'challenge.create',
       subjectType: 'challenge',
       subjectId: created!.id,
       organizationId,
-      after: editableFields(input),
+      after: auditedFields(input),
     });
     return created!;
   });
@@ -87,10 +94,12 @@ export async function updateChallenge(
       throw pastDeadline();
     }
     const next = editableFields(input);
+    const criteria = await activeCriteria(tx, challenge.id);
+    const saved = { ...challenge, criteria: criteriaForAudit(criteria) };
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(next)) {
-      const old = challenge[key as keyof Challenge];
+    for (const [key, value] of Object.entries(auditedFields(input))) {
+      const old = saved[key as keyof typeof saved];
       // jsonb does not keep key order, so compare structurally.
       if (!isDeepStrictEqual(old, value)) {
         before[key] = old;
@@ -98,6 +107,7 @@ export async function updateChallenge(
       }
     }
     if (Object.keys(after).length === 0) return challenge;
+    if (after.criteria) await saveCriteria(tx, challenge.id, input.criteria);
     const slug = after.title ? await retitledSlug(tx, challenge, input.title) : undefined;
     if (slug) {
       before.slug = challenge.slug;

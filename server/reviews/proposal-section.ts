@@ -8,7 +8,7 @@ import {
   type ProposalPageSection,
 } from '../proposals/index.ts';
 import { isReviewed, scoringRefusal } from './permissions.ts';
-import { scoringCriteria } from './scoring.ts';
+import { activeCriteria } from '../challenges/index.ts';
 
 /**
  * The review panel of the proposal page, for the posting organization: accept or decline, score,
@@ -30,7 +30,7 @@ export function reviewOnProposalPage(db: Db): ProposalPageSection {
         .selectDistinct({ reviewerId: proposalScores.reviewerId })
         .from(proposalScores)
         .where(eq(proposalScores.proposalId, proposal.id));
-      const criteriaCount = scoringCriteria(challenge.criteria).length;
+      const criteriaCount = (await activeCriteria(db, challenge.id)).length;
       const signedIn = Boolean(user);
       return {
         ...base,

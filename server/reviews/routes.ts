@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { requireUser } from '../auth/index.ts';
-import { challengeInPath } from '../challenges/index.ts';
+import { activeCriteria, challengeInPath } from '../challenges/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import {
   fieldIdErrors,
@@ -28,7 +28,7 @@ import {
   type ScoreSheetRow,
 } from './score-sheet.ts';
 import { reviewerScores, saveScores } from './scores.ts';
-import { formatScore, scoringCriteria } from './scoring.ts';
+import { formatScore } from './scoring.ts';
 
 // Reviewing the proposals of a challenge: accept or decline, score, rank, export the scores.
 export function reviewRoutes({ db }: FeatureDeps, page: ProposalPage): Router {
@@ -64,7 +64,7 @@ export function reviewRoutes({ db }: FeatureDeps, page: ProposalPage): Router {
 
   async function scorableProposal(req: Request) {
     const loaded = await proposalInPath(db, req);
-    const criteria = scoringCriteria(loaded.challenge.criteria);
+    const criteria = await activeCriteria(db, loaded.challenge.id);
     const refusal = scoringRefusal(loaded.viewer, loaded.proposal.status, criteria.length);
     if (refusal) throw new ForbiddenError(refusal);
     return { loaded, criteria };
@@ -79,11 +79,12 @@ export function reviewRoutes({ db }: FeatureDeps, page: ProposalPage): Router {
     let rows = sheet?.rows;
     if (!rows) {
       const saved = await reviewerScores(db, loaded.proposal.id, req.user!.id);
-      rows = scoringCriteria(loaded.challenge.criteria).map((criterion) => ({
+      rows = (await activeCriteria(db, loaded.challenge.id)).map((criterion) => ({
+        id: criterion.id,
         name: criterion.name,
         weight: criterion.weight,
-        score: String(saved.get(criterion.name)?.score ?? ''),
-        comment: saved.get(criterion.name)?.comment ?? '',
+        score: String(saved.get(criterion.id)?.score ?? ''),
+        comment: saved.get(criterion.id)?.comment ?? '',
       }));
     }
     const errors = sheet?.errors;

@@ -4,7 +4,6 @@ import type { Translate } from '../i18n/index.ts';
 import { writeCsv } from '../lib/index.ts';
 import { displayName } from '../people/index.ts';
 import { challengeScores } from './ranking.ts';
-import { scoringCriteria } from './scoring.ts';
 
 export const scoreExportColumns = [
   'proposal_id',
@@ -20,15 +19,13 @@ export const scoreExportColumns = [
 /**
  * Every score on the challenge's proposals under review as a CSV file, one row each: by proposal
  * title, reviewer name, then the criteria's order. A score on a criterion the challenge no
- * longer has is kept, with no weight.
+ * longer has (retired) is kept, after the current ones, with no weight.
  */
 export async function scoreExportCsv(
   db: Db,
-  challenge: Pick<Challenge, 'id' | 'criteria'>,
+  challenge: Pick<Challenge, 'id'>,
   t: Translate,
 ): Promise<string> {
-  const criteria = scoringCriteria(challenge.criteria);
-  const order = new Map(criteria.map((criterion, index) => [criterion.name, index]));
   const collator = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
   const rows = (await challengeScores(db, challenge.id)).map((row) => ({
     ...row,
@@ -41,7 +38,8 @@ export async function scoreExportCsv(
       a.proposalId.localeCompare(b.proposalId) ||
       collator.compare(a.reviewerName, b.reviewerName) ||
       a.reviewerId.localeCompare(b.reviewerId) ||
-      (order.get(a.criterion) ?? Infinity) - (order.get(b.criterion) ?? Infinity) ||
+      Number(a.criterionRetired) - Number(b.criterionRetired) ||
+      (a.criterionRetired ? 0 : a.criterionPosition - b.criterionPosition) ||
       a.criterion.localeCompare(b.criterion),
   );
   return writeCsv(
@@ -51,7 +49,7 @@ export async function scoreExportCsv(
       proposal: row.title,
       reviewer: row.reviewerName,
       criterion: row.criterion,
-      weight: criteria[order.get(row.criterion) ?? -1]?.weight ?? '',
+      weight: row.criterionRetired ? '' : (row.weight ?? ''),
       score: row.score,
       comment: row.comment,
       date: row.updatedAt.toISOString(),

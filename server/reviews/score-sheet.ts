@@ -15,6 +15,7 @@ export const declineForm = z.object({
 
 /** One row of the score sheet as the form shows it: the criterion and what was typed. */
 export interface ScoreSheetRow {
+  id: string;
   name: string;
   weight: number;
   score: string;
@@ -22,6 +23,8 @@ export interface ScoreSheetRow {
 }
 
 export interface ScoreEntryInput {
+  criterionId: string;
+  /** The criterion's name, as the audit log keeps the sheet. */
   criterion: string;
   score: number;
   comment: string;
@@ -60,6 +63,7 @@ export function parseScoreSheet(
   }
 
   const rows = criteria.map((criterion) => ({
+    id: criterion.id,
     name: criterion.name,
     weight: criterion.weight,
     ...(submitted.get(criterion.name) ?? { score: '', comment: '' }),
@@ -84,6 +88,7 @@ export function parseScoreSheet(
   return {
     ok: true,
     entries: rows.map((row) => ({
+      criterionId: row.id,
       criterion: row.name,
       score: Number(row.score),
       comment: row.comment,

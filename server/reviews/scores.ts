@@ -1,18 +1,23 @@
-import { and, asc, eq, notInArray, or, sql } from 'drizzle-orm';
-import { proposals, proposalScores, type User } from '../../models/schema/index.ts';
+import { and, eq, or, sql } from 'drizzle-orm';
+import {
+  challengeCriteria,
+  proposals,
+  proposalScores,
+  type User,
+} from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/index.ts';
 import { ForbiddenError } from '../errors.ts';
 import { findProposalTarget, proposalViewer } from '../proposals/index.ts';
+import { activeCriteria } from '../challenges/index.ts';
 import { scoringRefusal } from './permissions.ts';
 import type { ScoreEntryInput } from './score-sheet.ts';
-import { scoringCriteria } from './scoring.ts';
 
-/** The reviewer's own scores on a proposal, by criterion. */
+/** The reviewer's own scores on a proposal, by criterion id. */
 export async function reviewerScores(db: Db, proposalId: string, reviewerId: string) {
   const rows = await db
     .select({
-      criterion: proposalScores.criterion,
+      criterion: proposalScores.criterionId,
       score: proposalScores.score,
       comment: proposalScores.comment,
     })
@@ -34,8 +39,8 @@ const asSheet = (rows: readonly SheetRow[]) =>
   );
 
 /**
- * Saves a reviewer's sheet: one score per current criterion, replacing their earlier ones, and
- * dropping their scores on criteria the challenge no longer has. Who the reviewer is to the
+ * Saves a reviewer's sheet: one score per current criterion, replacing their earlier ones; their
+ * scores on retired criteria stay, as the score export keeps them. Who the reviewer is to the
  * proposal and its status are read inside the transaction, the proposal row locked, so a
  * proposal withdrawn a moment ago is not scored. A sheet sent again unchanged writes nothing.
  */
@@ -55,7 +60,7 @@ export async function saveScores(
     if (!current) throw new ForbiddenError('review.refusals.notScorable');
     const target = (await findProposalTarget(tx, proposalId))!;
     const viewer = await proposalViewer(tx, target, reviewerId);
-    const criteria = scoringCriteria(target.challenge.criteria);
+    const criteria = await activeCriteria(tx, target.challenge.id);
     const refusal = scoringRefusal(viewer, target.proposal.status, criteria.length);
     if (refusal) throw new ForbiddenError(refusal);
 
@@ -65,41 +70,36 @@ export async function saveScores(
     );
     const previous = await tx
       .select({
-        criterion: proposalScores.criterion,
+        criterion: challengeCriteria.name,
         score: proposalScores.score,
         comment: proposalScores.comment,
       })
       .from(proposalScores)
-      .where(mine)
-      .orderBy(asc(proposalScores.criterion));
+      .innerJoin(challengeCriteria, eq(challengeCriteria.id, proposalScores.criterionId))
+      .where(and(mine, eq(challengeCriteria.retired, false)));
     const before = asSheet(previous);
     const after = asSheet(entries);
     if (JSON.stringify(before) === JSON.stringify(after)) return;
 
     const now = new Date();
-    await tx.delete(proposalScores).where(
-      and(
-        mine,
-        notInArray(
-          proposalScores.criterion,
-          entries.map((entry) => entry.criterion),
-        ),
-      ),
-    );
     for (const entry of entries) {
       await tx
         .insert(proposalScores)
         .values({
           proposalId,
           reviewerId,
-          criterion: entry.criterion,
+          criterionId: entry.criterionId,
           score: entry.score,
           comment: entry.comment,
           createdAt: now,
           updatedAt: now,
         })
         .onConflictDoUpdate({
-          target: [proposalScores.proposalId, proposalScores.reviewerId, proposalScores.criterion],
+          target: [
+            proposalScores.proposalId,
+            proposalScores.reviewerId,
+            proposalScores.criterionId,
+          ],
           set: { score: entry.score, comment: entry.comment, updatedAt: now },
           // An unchanged score keeps the date it was given.
           setWhere: or(

@@ -8,11 +8,12 @@ export interface ScoreEntry {
   proposalId: string;
   /** Null once the reviewer's account is deleted; such scores still count. */
   reviewerId: string | null;
-  criterion: string;
+  criterionId: string;
   score: number;
 }
 
 export interface CriterionResult {
+  id: string;
   name: string;
   weight: number;
   /** How many reviewers scored this criterion. */
@@ -32,22 +33,6 @@ export interface RankingRow<P> {
   complete: boolean;
   /** 1-based, shared by equal totals (1, 2, 2, 4); null for unscored proposals. */
   rank: number | null;
-}
-
-/**
- * The challenge's criteria as they are scored: names trimmed, and a name listed twice counted
- * once with the weights added up (the challenge form does not forbid repeating a name).
- */
-export function scoringCriteria(criteria: readonly Criterion[]): Criterion[] {
-  const byName = new Map<string, Criterion>();
-  for (const criterion of criteria) {
-    const name = criterion.name.trim();
-    if (!name) continue;
-    const known = byName.get(name);
-    if (known) known.weight += criterion.weight;
-    else byName.set(name, { name, weight: criterion.weight });
-  }
-  return [...byName.values()];
 }
 
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
@@ -93,19 +78,18 @@ function totalTenths(criteria: readonly Criterion[], tallies: readonly (Tally | 
  * Ranks proposals by their weighted totals. Per criterion the mean of the reviewers' scores;
  * total = Σ weight × mean / 5. A criterion nobody scored adds nothing and marks the row
  * incomplete; a proposal nobody scored has no total and comes last, in the order given.
- * Scores on names that are no longer criteria of the challenge are ignored.
+ * Scores on criteria that are not among the given ones (retired) are ignored.
  */
 export function rankProposals<P extends { id: string }>(
   proposals: readonly P[],
-  challengeCriteria: readonly Criterion[],
+  criteria: readonly Criterion[],
   scores: readonly ScoreEntry[],
 ): RankingRow<P>[] {
-  const criteria = scoringCriteria(challengeCriteria);
-  const position = new Map(criteria.map((criterion, index) => [criterion.name, index]));
+  const position = new Map(criteria.map((criterion, index) => [criterion.id, index]));
   const tallies = new Map<string, (Tally | undefined)[]>();
   const reviewers = new Map<string, Set<string | null>>();
   for (const entry of scores) {
-    const index = position.get(entry.criterion);
+    const index = position.get(entry.criterionId);
     if (index === undefined) continue;
     let row = tallies.get(entry.proposalId);
     if (!row) tallies.set(entry.proposalId, (row = criteria.map(() => undefined)));
@@ -125,6 +109,7 @@ export function rankProposals<P extends { id: string }>(
       criteria: criteria.map((criterion, index) => {
         const tally = row?.[index];
         return {
+          id: criterion.id,
           name: criterion.name,
           weight: criterion.weight,
           count: tally?.count ?? 0,

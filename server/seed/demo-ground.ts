@@ -1,4 +1,5 @@
 import {
+  challengeCriteria,
   challenges,
   memberships,
   organizations,
@@ -6,11 +7,16 @@ import {
   watches,
   type User,
 } from '../../models/schema/index.ts';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { demoChallenges } from './demo-challenges.ts';
 import { demoMembers, demoOrganizations, demoVolunteers } from './demo-organizations.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The day halfway from publication to the deadline, so both phases run forwards. */
+const midway = (publishedDaysAgo: number, deadlineInDays: number) =>
+  Math.floor((deadlineInDays - publishedDaysAgo) / 2);
 
 export const demoCriteria = [
   { name: 'Impacto para las personas afectadas', weight: 40 },
@@ -75,7 +81,6 @@ export async function insertDemoGround(db: Db, now: Date): Promise<DemoCast> {
           problem: challenge.problem,
           affected: challenge.affected,
           successCriteria: challenge.successCriteria,
-          criteria: demoCriteria,
           dataSets: challenge.stateCode
             ? [
                 {
@@ -90,11 +95,13 @@ export async function insertDemoGround(db: Db, now: Date): Promise<DemoCast> {
                   {
                     name: 'Propuestas',
                     startsOn: isoDay(-challenge.publishedDaysAgo),
-                    endsOn: isoDay(Math.floor(challenge.deadlineInDays / 2)),
+                    endsOn: isoDay(midway(challenge.publishedDaysAgo, challenge.deadlineInDays)),
                   },
                   {
                     name: 'Desarrollo',
-                    startsOn: isoDay(Math.floor(challenge.deadlineInDays / 2) + 1),
+                    startsOn: isoDay(
+                      midway(challenge.publishedDaysAgo, challenge.deadlineInDays) + 1,
+                    ),
                     endsOn: isoDay(challenge.deadlineInDays),
                   },
                 ]
@@ -132,7 +139,6 @@ export async function insertDemoGround(db: Db, now: Date): Promise<DemoCast> {
       problem: 'Los reportes de baches en Querétaro tampoco tienen folio ni seguimiento público.',
       affected: 'Quienes transitan por Querétaro, en especial ciclistas.',
       successCriteria: 'Cada reporte tiene folio y tiempo de atención público.',
-      criteria: demoCriteria,
       status: 'open',
       stateCode: 'QRO',
       municipality: 'Querétaro',
@@ -141,6 +147,20 @@ export async function insertDemoGround(db: Db, now: Date): Promise<DemoCast> {
       publishedAt: day(-1),
       createdAt: day(-2),
     });
+    const replica = await tx
+      .select({ id: challenges.id })
+      .from(challenges)
+      .where(eq(challenges.slug, 'reporte-de-baches-con-seguimiento-queretaro'));
+    // Every demo challenge is scored on the same criteria.
+    await tx.insert(challengeCriteria).values(
+      [...inserted, ...replica].flatMap((challenge) =>
+        demoCriteria.map((criterion, position) => ({
+          challengeId: challenge.id,
+          position,
+          ...criterion,
+        })),
+      ),
+    );
 
     const volunteer = (login: string) => {
       const found = volunteers.find((person) => person.githubLogin === login);

@@ -1,4 +1,6 @@
-import type { User } from '../../models/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { proposals, type User } from '../../models/schema/index.ts';
+import { activeCriteria } from '../challenges/index.ts';
 import type { Db } from '../db/index.ts';
 import { canonicalRepositoryUrl } from '../github/index.ts';
 import { changeProposalStatus, createProposal, submitProposal } from '../proposals/index.ts';
@@ -6,7 +8,7 @@ import { saveScores } from '../reviews/index.ts';
 import { answerInvitation, inviteToTeam } from '../teams/index.ts';
 import { addProgressUpdate, endorseProposal, recordAdoption } from '../tracking/index.ts';
 import { checkDemoRepository } from './demo-repositories.ts';
-import { demoCriteria, type DemoCast } from './demo-ground.ts';
+import type { DemoCast } from './demo-ground.ts';
 
 /** Something that happens to a proposal after it is written; `by` names an organization. */
 type DemoStep =
@@ -157,17 +159,24 @@ export const demoProposals: DemoProposal[] = [
 
 async function takeStep(db: Db, cast: DemoCast, lead: User, proposalId: string, step: DemoStep) {
   switch (step.step) {
-    case 'score':
+    case 'score': {
+      const [proposal] = await db
+        .select({ challengeId: proposals.challengeId })
+        .from(proposals)
+        .where(eq(proposals.id, proposalId));
+      const criteria = await activeCriteria(db, proposal!.challengeId);
       return saveScores(
         db,
         cast.member(step.by),
         proposalId,
-        demoCriteria.map((criterion, index) => ({
+        criteria.map((criterion, index) => ({
+          criterionId: criterion.id,
           criterion: criterion.name,
           score: step.scores[index]!,
           comment: index === 0 ? step.comment : '',
         })),
       );
+    }
     case 'accept':
     case 'confirmDelivery':
       return changeProposalStatus(db, cast.member(step.by), proposalId, step.step);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  challengeCriteria,
   challenges,
   memberships,
   organizations,
@@ -52,12 +53,23 @@ export async function makeMember(
   return user;
 }
 
+/**
+ * A published challenge, with its criteria as rows when given. A deadline already gone is
+ * published the day before it, as a real one would have been.
+ */
 export async function makeChallenge(
   db: Db,
-  overrides: Partial<NewChallenge> = {},
+  {
+    criteria = [],
+    ...overrides
+  }: Partial<NewChallenge> & { criteria?: { name: string; weight: number }[] } = {},
 ): Promise<Challenge> {
   const id = unique();
   const organizationId = overrides.organizationId ?? (await makeOrganization(db)).id;
+  const now = new Date();
+  const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - 24 * 3600_000);
+  const publishedAt =
+    overrides.deadline && dayBefore(overrides.deadline) < now ? dayBefore(overrides.deadline) : now;
   const [row] = await db
     .insert(challenges)
     .values({
@@ -66,10 +78,20 @@ export async function makeChallenge(
       pitch: 'Un problema público que alguien puede empezar a resolver.',
       problem: 'Descripción del problema.',
       status: 'open',
-      publishedAt: new Date(),
+      publishedAt,
       ...overrides,
       organizationId,
     })
     .returning();
+  if (criteria.length > 0) {
+    await db.insert(challengeCriteria).values(
+      criteria.map(({ name, weight }, position) => ({
+        name,
+        weight,
+        challengeId: row!.id,
+        position,
+      })),
+    );
+  }
   return row!;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { and, eq, ne } from 'drizzle-orm';
 import {
   proposalMembers,
   proposals,
@@ -31,6 +32,31 @@ export async function makeVolunteer(db: Db, overrides: Partial<NewUser> = {}): P
 }
 
 /**
+ * The lead id a new proposal may carry: the database keeps one live proposal per lead per
+ * challenge, so a further one for the same person names them lead through the team row only
+ * (the viewer code reads either).
+ */
+export async function leadIdFor(
+  db: Db,
+  challengeId: string,
+  leadId: string | null | undefined,
+  status: string | undefined,
+): Promise<string | null> {
+  if (!leadId || status === 'withdrawn') return leadId ?? null;
+  const [live] = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.challengeId, challengeId),
+        eq(proposals.leadId, leadId),
+        ne(proposals.status, 'withdrawn'),
+      ),
+    );
+  return live ? null : leadId;
+}
+
+/**
  * A proposal led by `lead` (a new volunteer unless given), with the lead's team row, on
  * `challenge` (a new open challenge unless given). Non-draft statuses get a submission date.
  */
@@ -49,7 +75,7 @@ export async function makeProposal(
     .insert(proposals)
     .values({
       challengeId: challenge.id,
-      leadId: lead.id,
+      leadId: await leadIdFor(db, challenge.id, lead.id, status),
       title: `Propuesta ${unique()}`,
       summary: 'Una solución abierta para el problema.',
       approach: 'Primero escuchamos; luego construimos.',

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import {
   adoptions,
+  challengeCriteria,
   challenges,
   claims,
   proposalMembers,
   proposals,
   proposalScores,
   type Challenge,
-  type Criterion,
   type Organization,
   type Proposal,
   type ProposalStatus,
@@ -16,9 +16,11 @@ import {
 } from '../../models/schema/index.ts';
 import type { Db } from '../../server/db/database.ts';
 import { makeChallenge, makeOrganization } from './factories.ts';
+import { leadIdFor } from './proposal-factories.ts';
 import { relaxedLimits, signedIn } from './organization-factories.ts';
 import { createTestDatabase } from './test-db.ts';
 import { buildTestApp, csrfTokenIn, visitor, type TestApp } from './test-app.ts';
+import { activeCriteria } from '../../server/challenges/criteria.ts';
 
 const unique = () => randomBytes(4).toString('hex');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,7 +51,7 @@ export async function makeTeamProposal(
     .insert(proposals)
     .values({
       challengeId: challenge.id,
-      leadId: options.lead?.id ?? null,
+      leadId: await leadIdFor(db, challenge.id, options.lead?.id, status),
       title: options.title ?? `Propuesta ${unique()}`,
       summary: 'Una solución de código abierto.',
       status,
@@ -77,6 +79,37 @@ export async function makeTeamProposal(
   return proposal!;
 }
 
+/**
+ * The criterion of the proposal's challenge with that name; a name the challenge does not have
+ * becomes a retired criterion (one removed after it was scored).
+ */
+export async function criterionNamed(db: Db, proposal: Pick<Proposal, 'id'>, name: string) {
+  const [{ challengeId }] = (await db
+    .select({ challengeId: proposals.challengeId })
+    .from(proposals)
+    .where(eq(proposals.id, proposal.id))) as [{ challengeId: string }];
+  const [found] = await db
+    .select({ id: challengeCriteria.id })
+    .from(challengeCriteria)
+    .where(and(eq(challengeCriteria.challengeId, challengeId), eq(challengeCriteria.name, name)));
+  if (found) return found.id;
+  const [last] = await db
+    .select({ position: max(challengeCriteria.position) })
+    .from(challengeCriteria)
+    .where(eq(challengeCriteria.challengeId, challengeId));
+  const [created] = await db
+    .insert(challengeCriteria)
+    .values({ challengeId, name, position: (last?.position ?? -1) + 1, retired: true })
+    .returning();
+  return created!.id;
+}
+
+/** A challenge's current criteria by name and weight, in order. */
+export async function criteriaOf(db: Db, challengeId: string) {
+  return (await activeCriteria(db, challengeId)).map(({ name, weight }) => ({ name, weight }));
+}
+
+/** A score on the criterion of that name (see criterionNamed). */
 export async function makeScore(
   db: Db,
   proposal: Pick<Proposal, 'id'>,
@@ -89,7 +122,7 @@ export async function makeScore(
   await db.insert(proposalScores).values({
     proposalId: proposal.id,
     reviewerId: reviewer?.id ?? null,
-    criterion,
+    criterionId: await criterionNamed(db, proposal, criterion),
     score,
     comment,
     createdAt: at,
@@ -134,7 +167,7 @@ export async function challengeRow(db: Db, id: string) {
   return row!;
 }
 
-export const criteria: Criterion[] = [
+export const criteria = [
   { name: 'Impacto', weight: 60 },
   { name: 'Facilidad de uso', weight: 40 },
 ];

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Challenge, Proposal, User } from '../../../models/schema/index.ts';
 import { retryFailedEmails } from '../../../server/admin/outbox-admin.ts';
@@ -65,7 +66,7 @@ const challengeInput = {
   deadline: null,
   dataSets: [],
   phases: [],
-  criteria: [{ name: 'Impacto', weight: 100 }],
+  criteria: [{ id: null, name: 'Impacto', weight: 100 }],
 };
 const proposalInput = {
   title: 'Propuesta ajena',
@@ -189,7 +190,7 @@ describe('state-changing services refuse outsiders without a route', () => {
   );
   refuses('saveScores', () =>
     saveScores(db(), stranger, proposalIn.submitted.id, [
-      { criterion: 'Impacto', score: 5, comment: '' },
+      { criterionId: randomUUID(), criterion: 'Impacto', score: 5, comment: '' },
     ]),
   );
   refuses('addProgressUpdate', () =>

@@ -618,15 +618,17 @@ describe('/retos: keyset pagination', () => {
     for (const [index, row] of rows.entries()) {
       if (index % 3 === 2) continue;
       // Ties on purpose (index % 6), plus a withdrawn prize and a non-prize pledge that must not count.
+      // A prize is never of 0 (the database refuses it): those rows tie with no prize at all.
       const centavos = (index % 6) * 1_000_050;
+      const prize = {
+        challengeId: row.id,
+        organizationId: office.id,
+        kind: 'prize' as const,
+        amountCentavos: centavos,
+        status: index % 2 ? ('fulfilled' as const) : ('pledged' as const),
+      };
       await db.insert(sponsorships).values([
-        {
-          challengeId: row.id,
-          organizationId: office.id,
-          kind: 'prize',
-          amountCentavos: centavos,
-          status: index % 2 ? 'fulfilled' : 'pledged',
-        },
+        ...(centavos > 0 ? [prize] : []),
         {
           challengeId: row.id,
           organizationId: office.id,

@@ -12,6 +12,7 @@ import { challengeFormBody } from '../../../support/challenge-form.ts';
 import { makeOrganization } from '../../../support/factories.ts';
 import { signInByEmail } from '../../../support/sign-in.ts';
 import { buildTestApp, csrfTokenIn, visitor, type TestApp } from '../../../support/test-app.ts';
+import { criteriaOf } from '../../../support/review-factories.ts';
 
 type Person = Awaited<ReturnType<typeof signInByEmail>>['person'];
 
@@ -68,7 +69,7 @@ describe('posting and editing challenges', () => {
     assert.deepEqual(row!.phases, [
       { name: 'Diagnóstico', startsOn: '2027-01-10', endsOn: '2027-02-28' },
     ]);
-    assert.deepEqual(row!.criteria, [
+    assert.deepEqual(await criteriaOf(test.database.db, row!.id), [
       { name: 'Impacto', weight: 60 },
       { name: 'Facilidad de uso', weight: 40 },
     ]);

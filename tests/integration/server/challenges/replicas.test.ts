@@ -12,6 +12,8 @@ import {
 import { makeChallenge, makeOrganization } from '../../../support/factories.ts';
 import { signInByEmail } from '../../../support/sign-in.ts';
 import { buildTestApp, csrfTokenIn, visitor, type TestApp } from '../../../support/test-app.ts';
+import { activeCriteria } from '../../../../server/challenges/criteria.ts';
+import { criteriaOf } from '../../../support/review-factories.ts';
 
 type Person = Awaited<ReturnType<typeof signInByEmail>>['person'];
 
@@ -71,7 +73,12 @@ describe('replicating a challenge in another municipality', () => {
     assert.equal(replica!.status, 'draft');
     assert.equal(replica!.municipality, 'Tlaquepaque');
     assert.equal(replica!.problem, 'Los baches no se atienden.');
-    assert.deepEqual(replica!.criteria, [{ name: 'Impacto', weight: 100 }]);
+    assert.deepEqual(await criteriaOf(test.database.db, replica!.id), [
+      { name: 'Impacto', weight: 100 },
+    ]);
+    const [originalCriterion] = await activeCriteria(test.database.db, original.id);
+    const [replicaCriterion] = await activeCriteria(test.database.db, replica!.id);
+    assert.notEqual(replicaCriterion!.id, originalCriterion!.id, 'the replica has rows of its own');
     const [event] = await test.database.db
       .select()
       .from(auditEvents)

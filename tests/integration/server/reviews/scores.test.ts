@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
-import { proposalScores, type Challenge, type User } from '../../../../models/schema/index.ts';
+import {
+  challengeCriteria,
+  proposalScores,
+  type Challenge,
+  type User,
+} from '../../../../models/schema/index.ts';
 import { makeMember } from '../../../support/factories.ts';
 import { auditEventsFor } from '../../../support/organization-factories.ts';
 import {
@@ -24,15 +29,16 @@ describe('scoring proposals against the challenge criteria', () => {
   const scoresOf = (proposalId: string, reviewer: User) =>
     world.db
       .select({
-        criterion: proposalScores.criterion,
+        criterion: challengeCriteria.name,
         score: proposalScores.score,
         comment: proposalScores.comment,
       })
       .from(proposalScores)
+      .innerJoin(challengeCriteria, eq(challengeCriteria.id, proposalScores.criterionId))
       .where(
         and(eq(proposalScores.proposalId, proposalId), eq(proposalScores.reviewerId, reviewer.id)),
       )
-      .orderBy(proposalScores.criterion);
+      .orderBy(challengeCriteria.name);
 
   const sheet = (impact: string, ease: string, comments: [string, string] = ['', '']) => ({
     criterion_0: 'Impacto',

@@ -6,6 +6,7 @@ import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { pino } from 'pino';
 import request from 'supertest';
 import {
+  challengeCriteria,
   adoptions,
   auditEvents,
   challengeQuestions,
@@ -28,6 +29,7 @@ import { checkRepository, githubSettings } from '../../../../server/github/index
 import { isOsiApproved } from '../../../../server/github/osi-licences.ts';
 import { seedDemoData } from '../../../../server/seed/seed-demo-data.ts';
 import { buildTestApp, type TestApp } from '../../../support/test-app.ts';
+import { criteriaOf } from '../../../support/review-factories.ts';
 
 // The demo seed tells its stories through the features' services; these tests read what they
 // left behind, as a newcomer running `npm start` would find it.
@@ -111,15 +113,21 @@ describe('demo stories', () => {
       .from(challenges)
       .where(eq(challenges.id, proposal.challengeId));
     const scores = await db
-      .select()
+      .select({
+        criterion: challengeCriteria.name,
+        score: proposalScores.score,
+        reviewerId: proposalScores.reviewerId,
+      })
       .from(proposalScores)
+      .innerJoin(challengeCriteria, eq(challengeCriteria.id, proposalScores.criterionId))
       .where(eq(proposalScores.proposalId, proposal.id));
+    const criteria = await criteriaOf(db, challenge!.id);
     assert.deepEqual(
       scores.map((score) => score.criterion).sort(),
-      challenge!.criteria.map((criterion) => criterion.name).sort(),
+      criteria.map((criterion) => criterion.name).sort(),
     );
     assert.equal(
-      challenge!.criteria.reduce((sum, criterion) => sum + criterion.weight, 0),
+      criteria.reduce((sum, criterion) => sum + criterion.weight, 0),
       100,
     );
     assert.ok(scores.every((score) => score.score >= 1 && score.score <= 5));

@@ -6,6 +6,7 @@ import type { Database } from '../../../../server/db/database.ts';
 import { isDatabaseEmpty, seedDemoData } from '../../../../server/seed/seed-demo-data.ts';
 import { testConfig } from '../../../support/test-app.ts';
 import { createTestDatabase } from '../../../support/test-db.ts';
+import { criteriaOf } from '../../../support/review-factories.ts';
 
 describe('demo data', () => {
   let database: Database;
@@ -53,8 +54,8 @@ describe('demo data', () => {
       'a replica shows how challenges spread',
     );
     assert.ok(
-      rows.every(
-        (row) => row.criteria.reduce((sum, criterion) => sum + criterion.weight, 0) === 100,
+      (await Promise.all(rows.map((row) => criteriaOf(database.db, row.id)))).every(
+        (criteria) => criteria.reduce((sum, criterion) => sum + criterion.weight, 0) === 100,
       ),
       'evaluation weights sum to 100',
     );

@@ -1,24 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  formatScore,
-  rankProposals,
-  scoringCriteria,
-  type ScoreEntry,
-} from '../../../../server/reviews/scoring.ts';
+import { formatScore, rankProposals, type ScoreEntry } from '../../../../server/reviews/scoring.ts';
 
+// Scores point at a criterion by its id; here the ids are the names, for readability.
 const criteria = [
-  { name: 'Impacto', weight: 60 },
-  { name: 'Facilidad de uso', weight: 40 },
+  { id: 'Impacto', name: 'Impacto', weight: 60 },
+  { id: 'Facilidad de uso', name: 'Facilidad de uso', weight: 40 },
 ];
 
 /** Scores as a reviewer fills the sheet: [proposal, reviewer, Impacto, Facilidad de uso]. */
 function sheets(...rows: [string, string | null, number | null, number | null][]): ScoreEntry[] {
   return rows.flatMap(([proposalId, reviewerId, impact, ease]) => [
-    ...(impact === null ? [] : [{ proposalId, reviewerId, criterion: 'Impacto', score: impact }]),
+    ...(impact === null ? [] : [{ proposalId, reviewerId, criterionId: 'Impacto', score: impact }]),
     ...(ease === null
       ? []
-      : [{ proposalId, reviewerId, criterion: 'Facilidad de uso', score: ease }]),
+      : [{ proposalId, reviewerId, criterionId: 'Facilidad de uso', score: ease }]),
   ]);
 }
 
@@ -58,15 +54,15 @@ describe('the weighted ranking', () => {
   it('rounds half up from the exact fraction, where floating point would round down', () => {
     // 1·2/5 + 99·(9/4)/5 = 0.4 + 44.55 = 44.95 exactly → 45.0; in floating point 44.9499… → 44.9.
     const lopsided = [
-      { name: 'Licencia abierta', weight: 1 },
-      { name: 'Impacto', weight: 99 },
+      { id: 'Licencia abierta', name: 'Licencia abierta', weight: 1 },
+      { id: 'Impacto', name: 'Impacto', weight: 99 },
     ];
     const scores: ScoreEntry[] = [
-      { proposalId: 'a', reviewerId: 'r1', criterion: 'Licencia abierta', score: 2 },
+      { proposalId: 'a', reviewerId: 'r1', criterionId: 'Licencia abierta', score: 2 },
       ...[2, 2, 2, 3].map((score, index) => ({
         proposalId: 'a',
         reviewerId: `r${index + 1}`,
-        criterion: 'Impacto',
+        criterionId: 'Impacto',
         score,
       })),
     ];
@@ -138,7 +134,7 @@ describe('the weighted ranking', () => {
   it('counts scores of deleted accounts, ignores criteria the challenge no longer has', () => {
     const scores: ScoreEntry[] = [
       ...sheets(['a', null, 5, 5], ['a', 'r2', 3, 3]),
-      { proposalId: 'a', reviewerId: 'r3', criterion: 'Criterio viejo', score: 1 },
+      { proposalId: 'a', reviewerId: 'r3', criterionId: 'Criterio viejo', score: 1 },
     ];
     const [row] = rankProposals([{ id: 'a' }], criteria, scores);
     assert.equal(row!.reviewers, 2);
@@ -156,28 +152,16 @@ describe('the weighted ranking', () => {
     assert.equal(row!.complete, false);
   });
 
-  it('counts a criterion listed twice once, with the weights added up', () => {
-    assert.deepEqual(
-      scoringCriteria([
-        { name: 'Impacto', weight: 30 },
-        { name: ' Costo ', weight: 40 },
-        { name: 'Impacto ', weight: 30 },
-      ]),
-      [
-        { name: 'Impacto', weight: 60 },
-        { name: 'Costo', weight: 40 },
-      ],
-    );
-    // Weights that do not add up to 100 (an old challenge) are scaled: 5 on everything is 100.
+  it('scales weights that do not add up to 100 (an old challenge): 5 on everything is 100', () => {
     const [row] = rankProposals(
       [{ id: 'a' }],
       [
-        { name: 'Impacto', weight: 30 },
-        { name: 'Costo', weight: 20 },
+        { id: 'Impacto', name: 'Impacto', weight: 30 },
+        { id: 'Costo', name: 'Costo', weight: 20 },
       ],
       [
-        { proposalId: 'a', reviewerId: 'r1', criterion: 'Impacto', score: 5 },
-        { proposalId: 'a', reviewerId: 'r1', criterion: 'Costo', score: 5 },
+        { proposalId: 'a', reviewerId: 'r1', criterionId: 'Impacto', score: 5 },
+        { proposalId: 'a', reviewerId: 'r1', criterionId: 'Costo', score: 5 },
       ],
     );
     assert.equal(row!.total, 100);
