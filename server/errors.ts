@@ -42,6 +42,14 @@ export class ValidationError extends HttpError {
   }
 }
 
+/** The request conflicts with the current state (someone else got there first). */
+export class ConflictError extends HttpError {
+  override name = 'ConflictError';
+  constructor(messageKey = 'errors.409.message') {
+    super(409, messageKey);
+  }
+}
+
 export class TooManyRequestsError extends HttpError {
   override name = 'TooManyRequestsError';
   constructor() {

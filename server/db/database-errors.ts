@@ -1,6 +1,12 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 
-type ErrorLike = { code?: unknown; message?: unknown; severity?: unknown; errors?: unknown };
+type ErrorLike = {
+  code?: unknown;
+  message?: unknown;
+  severity?: unknown;
+  errors?: unknown;
+  constraint?: unknown;
+};
 
 // 08: connection exception; 57P01-03: the server is shutting down or starting; 53300: too many
 // connections.
@@ -48,6 +54,12 @@ function serverState(error: ErrorLike | undefined): string | undefined {
 /** The SQLSTATE of a failed query, as either driver reports it, wrapped by Drizzle or not. */
 export function sqlStateOf(error: unknown): string | undefined {
   return serverState(driverError(error));
+}
+
+/** The constraint (or unique index) a failed write broke, by name, as either driver reports it. */
+export function constraintOf(error: unknown): string | undefined {
+  const constraint = driverError(error)?.constraint;
+  return typeof constraint === 'string' && constraint ? constraint : undefined;
 }
 
 /** The database cannot be reached, lost the connection, or has no connection free right now. */

@@ -11,8 +11,13 @@ export {
   type Db,
   type Schema,
 } from './database.ts';
-export { isDatabaseUnavailable, isRejectedData, sqlStateOf } from './database-errors.ts';
+export {
+  constraintOf,
+  isDatabaseUnavailable,
+  isRejectedData,
+  sqlStateOf,
+} from './database-errors.ts';
 export { databaseErrorForLog } from './log-safe-error.ts';
 export { queryRows } from './query-rows.ts';
 export type { Tx } from './transaction.ts';
-export { isUniqueViolation } from './unique-violation.ts';
+export { isUniqueViolation, isUniqueViolationOf } from './unique-violation.ts';

@@ -1,8 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { isDatabaseUnavailable, isRejectedData } from '../db/index.ts';
+import { constraintOf, isDatabaseUnavailable, isRejectedData, sqlStateOf } from '../db/index.ts';
 import { defaultLanguage, type Translator } from '../i18n/index.ts';
 import {
   BadRequestError,
+  ConflictError,
   HttpError,
   NotFoundError,
   ServiceUnavailableError,
@@ -11,18 +12,40 @@ import {
 import { BODY_LIMIT_MEGABYTES } from './body-limit.ts';
 
 // Statuses with their own title and message; any other is shown as the generic failure.
-const TITLED_STATUSES = [400, 403, 404, 413, 415, 422, 429, 503];
+const TITLED_STATUSES = [400, 403, 404, 409, 413, 415, 422, 429, 503];
 
 export const notFound: RequestHandler = () => {
   throw new NotFoundError();
 };
+
+/**
+ * A write a unique index refused, by index name, answered as the code's own check answers it:
+ * the check runs first, so only a race (or a writer that skipped it) gets here.
+ */
+const UNIQUE_VIOLATIONS: Record<string, () => HttpError> = {
+  proposals_one_live_per_lead_idx: () =>
+    new ValidationError({ form: 'proposals.errors.alreadyLeading' }),
+  claims_one_active_idx: () => new ConflictError('claims.errors.alreadyClaimed'),
+};
+
+/** A constraint the database holds against the request, as the page to show; else undefined. */
+export function constraintViolationError(error: unknown): HttpError | undefined {
+  const state = sqlStateOf(error);
+  if (state === '23505') {
+    const known = UNIQUE_VIOLATIONS[constraintOf(error) ?? ''];
+    return known ? known() : new ConflictError('errors.uniqueViolation.message');
+  }
+  // A CHECK constraint: the input checks let through a value the database does not accept.
+  if (state === '23514') return new ValidationError({}, 'errors.checkViolation.message');
+  return undefined;
+}
 
 /** A database failure the visitor can act on (wait, or fix the input) gets its own page. */
 function shownError(error: unknown): unknown {
   if (error instanceof HttpError) return error;
   if (isDatabaseUnavailable(error)) return new ServiceUnavailableError();
   if (isRejectedData(error)) return new BadRequestError('errors.rejectedData.message');
-  return error;
+  return constraintViolationError(error) ?? error;
 }
 
 function statusOf(error: unknown): number {
@@ -62,8 +85,8 @@ export function errorHandler(options: {
     const message = t(messageKeyOf(shown, status), { megabytes: BODY_LIMIT_MEGABYTES });
     const requestId = String(req.id ?? '');
     const fieldErrors =
-      error instanceof ValidationError
-        ? Object.entries(error.fieldErrors).map(([field, key]) => ({ field, message: t(key) }))
+      shown instanceof ValidationError
+        ? Object.entries(shown.fieldErrors).map(([field, key]) => ({ field, message: t(key) }))
         : [];
 
     res.status(status);

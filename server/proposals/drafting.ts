@@ -7,7 +7,7 @@ import {
   type User,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { Db } from '../db/index.ts';
+import { isUniqueViolationOf, type Db } from '../db/index.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { ProposalInput } from './forms.ts';
 import { canEditProposal, canProposeFor } from './permissions.ts';
@@ -46,7 +46,8 @@ export async function leadProposalOn(
 /**
  * A volunteer starts a draft and leads its team. A volunteer leads at most one live proposal
  * per challenge (a withdrawn one no longer counts); the challenge row is locked so two tabs
- * cannot both pass the check.
+ * cannot both pass the check, and a unique index refuses the second row should a writer get
+ * past it: that refusal is answered as the check's own.
  */
 export async function createProposal(
   db: Db,
@@ -54,6 +55,17 @@ export async function createProposal(
   challengeId: string,
   input: ProposalInput,
 ): Promise<Proposal> {
+  try {
+    return await insertProposal(db, actor, challengeId, input);
+  } catch (error) {
+    if (isUniqueViolationOf(error, 'proposals_one_live_per_lead_idx')) throw alreadyLeading();
+    throw error;
+  }
+}
+
+const alreadyLeading = () => new ValidationError({ form: 'proposals.errors.alreadyLeading' });
+
+function insertProposal(db: Db, actor: User, challengeId: string, input: ProposalInput) {
   return db.transaction(async (tx) => {
     const [challenge] = await tx
       .select()
@@ -64,9 +76,7 @@ export async function createProposal(
     if (!canProposeFor(actor, challenge)) {
       throw new ForbiddenError('proposals.errors.challengeNotOpen');
     }
-    if (await leadProposalOn(tx, challenge.id, actor.id)) {
-      throw new ValidationError({ form: 'proposals.errors.alreadyLeading' });
-    }
+    if (await leadProposalOn(tx, challenge.id, actor.id)) throw alreadyLeading();
     const now = new Date();
     const [created] = await tx
       .insert(proposals)
