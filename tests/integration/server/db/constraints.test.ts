@@ -268,13 +268,14 @@ describe('the constraints the database holds by itself', () => {
       const held = new Promise<void>((resolve) => (release = resolve));
       let written!: () => void;
       const wrote = new Promise<void>((resolve) => (written = resolve));
-      // A writer that takes no lock on the challenge: its row is not committed yet when the
-      // service checks, so on PostgreSQL only the unique index stops the second row (PGlite
-      // has one connection and runs the service after it, where the check itself refuses).
+      // A writer that skips the check and takes no lock on the challenge: it hands another
+      // proposal to the lead (an update of lead_id takes no key lock on the challenge either).
+      // Its change is not committed when the service checks, so on PostgreSQL only the unique
+      // index stops the second row; PGlite has one connection and runs the service after it,
+      // where the check itself refuses.
+      const other = await makeProposal(db(), { challenge });
       const writer = db().transaction(async (tx) => {
-        await tx
-          .insert(proposals)
-          .values({ challengeId: challenge.id, leadId: lead.id, title: 'X' });
+        await tx.update(proposals).set({ leadId: lead.id }).where(eq(proposals.id, other.id));
         written();
         await held;
       });
