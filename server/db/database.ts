@@ -21,8 +21,11 @@ export type DatabaseDriver = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   driver: DatabaseDriver;
-  /** Applies pending migrations from models/migrations; a second run does nothing. */
-  migrate(): Promise<void>;
+  /**
+   * Applies pending migrations from models/migrations (or another folder, to test a migration
+   * on data written before it); a second run does nothing.
+   */
+  migrate(folder?: string): Promise<void>;
   /** Refreshes planner statistics: PGlite never autovacuums. */
   analyze(): Promise<void>;
   ping(): Promise<void>;
@@ -79,7 +82,8 @@ function wrapPglite(client: PGlite, release: () => void): Database {
   return {
     db,
     driver: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) =>
+      migratePglite(db as never, { migrationsFolder: folder }),
     analyze: async () => {
       await client.exec('VACUUM ANALYZE');
     },
@@ -114,7 +118,7 @@ async function openPostgres(options: PostgresOptions): Promise<Database> {
   return {
     db,
     driver: 'postgres',
-    migrate: () => migratePg(db as never, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) => migratePg(db as never, { migrationsFolder: folder }),
     analyze: async () => {
       await db.execute(sql`VACUUM ANALYZE`);
     },
