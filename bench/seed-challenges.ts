@@ -72,11 +72,16 @@ try {
       }
       const sponsored = benchSponsorshipStatus(random);
       if (sponsored) {
+        // Drawn in the order they always were, so the bench data stays the same.
+        const organizationId = random.pick(offices);
+        const kind = random.pick(['prize', 'data_access', 'mentorship', 'hosting'] as const);
+        const amount = random.int(1, 50) * 1_000_000;
         sponsorshipRows.push({
           challengeId: challenge.id,
-          organizationId: random.pick(offices),
-          kind: random.pick(['prize', 'data_access', 'mentorship', 'hosting'] as const),
-          amountCentavos: random.int(1, 50) * 1_000_000,
+          organizationId,
+          kind,
+          // Only a prize has an amount (the database checks it).
+          amountCentavos: kind === 'prize' ? amount : null,
           status: sponsored,
           withdrawalReason: sponsored === 'withdrawn' ? 'Cambio de presupuesto' : null,
         });

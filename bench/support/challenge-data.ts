@@ -236,10 +236,15 @@ export function benchChallenges(
     ]);
     const publishedAt =
       status === 'draft' ? null : new Date(now.getTime() - random.int(0, 730 * DAY_MS));
+    // A deadline never comes before publication (the database checks it).
     const deadline =
       random.next() < 0.2
         ? null
-        : new Date(now.getTime() + random.int(-200, 200) * DAY_MS).toISOString().slice(0, 10);
+        : new Date(
+            Math.max(now.getTime() + random.int(-200, 200) * DAY_MS, publishedAt?.getTime() ?? 0),
+          )
+            .toISOString()
+            .slice(0, 10);
     return {
       slug: `${slugify(title, 60)}-${i + 1}`,
       organizationId: organizationIds[random.int(0, organizationIds.length - 1)]!,
