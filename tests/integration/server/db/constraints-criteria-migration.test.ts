@@ -123,6 +123,19 @@ describe('moving challenge criteria from JSON into rows', () => {
     await score(cased, 0, 'costo', 2);
 
     await challenge('none', []);
+
+    // Rows only the demo and bench generators wrote, outside the constraints added later.
+    await challenge('legacy', []);
+    await db.execute(
+      sql`UPDATE challenges SET published_at = '2026-03-10T03:00:00Z', deadline = '2026-03-01',
+            phases = '[{"name":"Uno","startsOn":"2026-01-01","endsOn":"2026-02-01"},
+                       {"name":"Dos","startsOn":"2026-02-02","endsOn":"2026-01-15"}]'::jsonb
+          WHERE id = ${ids.legacy}`,
+    );
+    await db.execute(
+      sql`INSERT INTO sponsorships (challenge_id, organization_id, kind, amount_centavos, description)
+          VALUES (${ids.legacy}, ${organization.id}, 'mentorship', 500000, 'Horas')`,
+    );
     await database.migrate();
   });
   after(async () => {
@@ -192,6 +205,21 @@ describe('moving challenge criteria from JSON into rows', () => {
       { criterion: 'Costo', score: 5, retired: false },
       { criterion: 'costo', score: 2, retired: true },
     ]);
+  });
+
+  it('brings rows the forms never let through within the new constraints', async () => {
+    const [legacy] = await queryRows<{ deadline: string; phases: unknown; amount: string | null }>(
+      database.db,
+      sql`SELECT c.deadline::text AS deadline, c.phases, s.amount_centavos::text AS amount
+          FROM challenges c JOIN sponsorships s ON s.challenge_id = c.id WHERE c.id = ${ids.legacy}`,
+    );
+    // Published at 03:00 UTC on 10 March: 9 March in Mexico.
+    assert.equal(legacy!.deadline, '2026-03-09');
+    assert.deepEqual(legacy!.phases, [
+      { name: 'Uno', startsOn: '2026-01-01', endsOn: '2026-02-01' },
+      { name: 'Dos', startsOn: '2026-02-02', endsOn: '2026-02-02' },
+    ]);
+    assert.equal(legacy!.amount, null);
   });
 
   it('ends with the JSON column and the criterion name gone', async () => {
