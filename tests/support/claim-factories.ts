@@ -17,6 +17,7 @@ import {
 import type { Db } from '../../server/db/database.ts';
 import type { Claim } from '../../server/claims/service.ts';
 import { makeUser } from './factories.ts';
+import { leadIdFor } from './proposal-factories.ts';
 import { signInByEmail } from './sign-in.ts';
 import type { TestApp } from './test-app.ts';
 
@@ -124,15 +125,18 @@ export async function makeTeamProposal(
   } = {},
 ): Promise<Proposal> {
   const status = options.status ?? 'submitted';
+  const now = new Date();
   const [proposal] = await db
     .insert(proposals)
     .values({
       challengeId: challenge.id,
-      leadId: lead.id,
+      leadId: await leadIdFor(db, challenge.id, lead.id, status),
       title: options.title ?? `Propuesta ${randomBytes(4).toString('hex')}`,
       status,
-      submittedAt: status === 'draft' ? null : new Date(),
-      deliveredAt: status === 'delivered' || status === 'adopted' ? new Date() : null,
+      submittedAt: status === 'draft' ? null : now,
+      // The lifecycle stamps acceptance before delivery (the database checks the order).
+      acceptedAt: ['accepted', 'in_progress', 'delivered', 'adopted'].includes(status) ? now : null,
+      deliveredAt: status === 'delivered' || status === 'adopted' ? now : null,
     })
     .returning();
   await db.insert(proposalMembers).values([
