@@ -33,7 +33,7 @@ const input = {
   deadline: null,
   dataSets: [],
   phases: [],
-  criteria: [{ name: 'Impacto', weight: 100 }],
+  criteria: [{ id: null, name: 'Impacto', weight: 100 }],
 };
 
 describe('editing a published challenge', () => {
