@@ -1,3 +1,5 @@
+import type { ChallengeInput } from '../../server/challenges/forms.ts';
+
 /** A complete, valid challenge form body; override fields to test one thing at a time. */
 export function challengeFormBody(overrides: Record<string, string | string[]> = {}) {
   return {
@@ -19,6 +21,27 @@ export function challengeFormBody(overrides: Record<string, string | string[]> =
     phase_end: ['2027-02-28', ''],
     criterion_name: ['Impacto', 'Facilidad de uso', ''],
     criterion_weight: ['60', '40', ''],
+    ...overrides,
+  };
+}
+
+/** A complete, valid challenge as the write service takes it, for calling services directly. */
+export function challengeServiceInput(overrides: Partial<ChallengeInput> = {}): ChallengeInput {
+  return {
+    title: 'Un reto de prueba',
+    pitch: 'Resumen.',
+    problem: 'Problema.',
+    affected: 'Quién.',
+    currentSituation: '',
+    successCriteria: 'Éxito.',
+    skills: [],
+    sdgs: [6],
+    stateCode: null,
+    municipality: null,
+    deadline: null,
+    dataSets: [],
+    phases: [],
+    criteria: [{ id: null, name: 'Impacto', weight: 100 }],
     ...overrides,
   };
 }

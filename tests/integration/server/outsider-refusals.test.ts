@@ -47,27 +47,16 @@ import { makeInvitation } from '../../support/organization-factories.ts';
 import { addTeamMember, makeProposal, makeVolunteer } from '../../support/proposal-factories.ts';
 import { buildTestApp, type TestApp } from '../../support/test-app.ts';
 import { challengeQuestions } from '../../../models/schema/index.ts';
+import { challengeServiceInput } from '../../support/challenge-form.ts';
 
 // Every service function that changes data, called directly (no route, no page) by someone who
 // has no say in the matter: it must refuse with its typed error and leave the database as it was.
 // A route that forgets its own check therefore cannot open a hole.
 
-const challengeInput = {
+const challengeInput = challengeServiceInput({
   title: 'Un reto que nadie pidió',
   pitch: 'Resumen.',
-  problem: 'Problema.',
-  affected: 'Quién.',
-  currentSituation: '',
-  successCriteria: 'Éxito.',
-  skills: [],
-  sdgs: [6],
-  stateCode: null,
-  municipality: null,
-  deadline: null,
-  dataSets: [],
-  phases: [],
-  criteria: [{ id: null, name: 'Impacto', weight: 100 }],
-};
+});
 const proposalInput = {
   title: 'Propuesta ajena',
   summary: 'Resumen.',

@@ -15,26 +15,15 @@ import {
 } from '../../../support/factories.ts';
 import { makeVolunteer } from '../../../support/proposal-factories.ts';
 import { buildTestApp, csrfTokenIn, type TestApp } from '../../../support/test-app.ts';
+import { challengeServiceInput } from '../../../support/challenge-form.ts';
 
 // The edit rule on a published challenge, which anyone may see: only members of the owning
 // organization may open the form or save it (a draft would be hidden before the rule is asked).
 
-const input = {
+const input = challengeServiceInput({
   title: 'Título cambiado por quien no debe',
   pitch: 'Resumen ajeno.',
-  problem: 'Problema.',
-  affected: 'Quién.',
-  currentSituation: '',
-  successCriteria: 'Éxito.',
-  skills: [],
-  sdgs: [6],
-  stateCode: null,
-  municipality: null,
-  deadline: null,
-  dataSets: [],
-  phases: [],
-  criteria: [{ id: null, name: 'Impacto', weight: 100 }],
-};
+});
 
 describe('editing a published challenge', () => {
   let test: TestApp;
