@@ -39,6 +39,7 @@ export function claimsOnChallengePage(db: Db): ChallengePageSection {
         pager: pagerLinks(`/retos/${challenge.slug}`, query, 'trabajando', window, 'trabajando'),
         canClaim: !viewerWorks && viewer !== undefined && !claimRefusal(viewer, challenge),
         canUnclaim: viewerWorks,
+        alreadyClaimed: viewerWorks && query.reclamo === 'ya',
         canRelease: isMember,
         signInToClaim: open && !viewerId,
         onlyVolunteers: open && viewer !== undefined && !isVolunteer(viewer),

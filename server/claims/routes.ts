@@ -50,8 +50,12 @@ export function claimRoutes(deps: FeatureDeps): Router {
 
   router.post('/retos/:slug/reclamar', requireUser, async (req, res) => {
     const { challenge } = await found(req);
-    await claimChallenge(db, req.user!, challenge.id);
-    res.redirect(303, backTo(challenge.slug));
+    const { created } = await claimChallenge(db, req.user!, challenge.id);
+    // A second click (or a second tab racing the first) records nothing and is told so.
+    res.redirect(
+      303,
+      created ? backTo(challenge.slug) : `/retos/${challenge.slug}?reclamo=ya#trabajando`,
+    );
   });
 
   router.post('/retos/:slug/soltar', requireUser, async (req, res) => {

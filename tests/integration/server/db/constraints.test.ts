@@ -412,6 +412,16 @@ describe('the constraints the database holds by itself', () => {
         [303, 303],
       );
       assert.equal(await activeClaimsOf(volunteer), 1);
+      // Exactly one of the two recorded the claim; the other is told it was already there.
+      const locations = responses.map((response) => response.headers.location).sort();
+      assert.deepEqual(locations, [
+        `/retos/${challenge.slug}#trabajando`,
+        `/retos/${challenge.slug}?reclamo=ya#trabajando`,
+      ]);
+      const told = await person.get(`/retos/${challenge.slug}?reclamo=ya`);
+      assert.match(told.text, /Ya estabas trabajando en este reto/);
+      const plain = await person.get(`/retos/${challenge.slug}`);
+      assert.doesNotMatch(plain.text, /Ya estabas trabajando en este reto/);
     });
   });
 
