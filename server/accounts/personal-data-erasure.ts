@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { User } from '../../models/schema/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { personalDataMap, type PersonalColumn } from './personal-data-map.ts';
 import { anyMatch, matchesPerson, personOf, type Person } from './personal-rows.ts';
@@ -135,5 +136,12 @@ export async function deleteAccount(db: Db, user: User): Promise<void> {
   await db.transaction(async (tx) => {
     for (const entry of personalDataMap) await eraseColumn(tx, entry, person);
     for (const name of tables) await anonymisers[name]!(tx, user, person);
+    // The erasure itself is on record (who and when), after the scrub so it quotes nothing.
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'account.delete',
+      subjectType: 'account',
+      subjectId: user.id,
+    });
   });
 }

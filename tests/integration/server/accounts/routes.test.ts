@@ -211,6 +211,25 @@ describe('data rights', () => {
     assert.equal(events[0]!.after, null);
   });
 
+  it('records the deletion of an account in the audit log, quoting nothing of it', async () => {
+    const { person, user } = await memberWithChallenge('se-borra@example.org');
+    const form = await person.get('/cuenta/eliminar').expect(200);
+    const deleted = await person.postForm('/cuenta/eliminar', {
+      _csrf: csrfTokenIn(form.text),
+      confirm: 'on',
+    });
+    assert.equal(deleted.status, 303);
+    const events = await test.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, user.id), eq(auditEvents.action, 'account.delete')));
+    assert.equal(events.length, 1);
+    assert.equal(events[0]!.actorId, user.id);
+    assert.equal(events[0]!.subjectType, 'account');
+    assert.equal(events[0]!.before, null);
+    assert.equal(events[0]!.after, null);
+  });
+
   it("gives each person only their own data, never someone else's", async () => {
     const owner = await memberWithChallenge('duena-datos@example.org');
     const { person: someoneElse } = await signInByEmail(test, 'fisgona@example.org');
