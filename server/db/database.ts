@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -11,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from '../../models/schema/index.ts';
+import { projectPath } from '../lib/index.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 export type Schema = typeof schema;
@@ -50,10 +50,7 @@ export type DatabaseOptions =
   | { kind: 'pglite-dir'; dataDir: string }
   | { kind: 'pglite-memory'; loadDataDir?: Blob };
 
-export const migrationsFolder = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../models/migrations',
-);
+export const migrationsFolder = projectPath('models', 'migrations');
 
 const pgliteExtensions = { pg_trgm, unaccent };
 

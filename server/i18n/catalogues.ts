@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../lib/index.ts';
 
-const localesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
+const localesDir = projectPath('server', 'i18n', 'locales');
 
 export type Catalogue = Record<string, unknown>;
 

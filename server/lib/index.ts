@@ -16,3 +16,4 @@ export {
   storableText,
   storableValues,
 } from './storable-text.ts';
+export { projectPath, projectRoot } from './project-root.ts';

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { projectPath } from '../lib/index.ts';
 import { challengeStatuses } from '../../models/schema/index.ts';
 
 // A dozen challenges, written the way organizations would write them; the text lives in
@@ -27,4 +28,6 @@ export type DemoChallenge = z.infer<typeof demoChallenge>;
 
 export const demoChallenges: DemoChallenge[] = z
   .array(demoChallenge)
-  .parse(JSON.parse(fs.readFileSync(new URL('./demo-challenges.json', import.meta.url), 'utf8')));
+  .parse(
+    JSON.parse(fs.readFileSync(projectPath('server', 'seed', 'demo-challenges.json'), 'utf8')),
+  );

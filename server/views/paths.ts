@@ -1,7 +1,4 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../lib/index.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export const viewsDir = path.join(root, 'views');
-export const publicDir = path.join(root, 'public');
+export const viewsDir = projectPath('views');
+export const publicDir = projectPath('public');
