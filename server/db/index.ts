@@ -18,6 +18,7 @@ export {
   sqlStateOf,
 } from './database-errors.ts';
 export { databaseErrorForLog } from './log-safe-error.ts';
+export { appliedMigrationCount } from './applied-migrations.ts';
 export { queryRows } from './query-rows.ts';
 export type { Tx } from './transaction.ts';
 export { isUniqueViolation, isUniqueViolationOf } from './unique-violation.ts';

@@ -1,5 +1,10 @@
 import type { Config } from '../config.ts';
-import { databaseOptionsFromConfig, openDatabase, type Database } from '../db/index.ts';
+import {
+  appliedMigrationCount,
+  databaseOptionsFromConfig,
+  openDatabase,
+  type Database,
+} from '../db/index.ts';
 import type { Logger } from '../logger.ts';
 import { isDatabaseEmpty, seedDemoData } from '../seed/index.ts';
 import { waitForDatabase } from './wait-for-database.ts';
@@ -27,13 +32,21 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
       logger,
       describeTarget: databaseHost(config.databaseUrl),
     });
+    const appliedBefore = await appliedMigrationCount(database.db);
     await database.migrate();
+    let changed = (await appliedMigrationCount(database.db)) !== appliedBefore;
     const embeddedDevelopment = database.driver === 'pglite' && config.env === 'development';
     if (embeddedDevelopment && (await isDatabaseEmpty(database.db))) {
       const seeded = await seedDemoData(database.db, { config, logger });
       if (seeded) logger.info(seeded, 'empty embedded database: demo data seeded');
+      changed ||= Boolean(seeded);
     }
-    await database.analyze();
+    // Statistics only go stale through a migration or a bulk load: a plain restart skips the
+    // whole-database pass (seconds on a large embedded database).
+    if (changed) {
+      await database.analyze();
+      logger.info('database statistics refreshed after migrating or seeding');
+    }
     return database;
   } catch (error) {
     await database.close();
