@@ -29,6 +29,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'data/',
+      'dist/',
       'models/migrations/',
       'tests/e2e/screenshots/',
       'bench/results/',
