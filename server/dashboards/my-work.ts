@@ -6,7 +6,7 @@ import { challenges, claims } from '../../models/schema/index.ts';
 import { claimDeadline } from '../claims/index.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
-import { pagerLinks, pageWindow, requestedPage } from '../lib/index.ts';
+import { pagerLinks, pageWindow, requestedPage, type PageWindow } from '../lib/index.ts';
 import {
   pendingTeamInvitationCount,
   pendingTeamInvitations,
@@ -26,7 +26,7 @@ export const MY_ACTIONS_CAP = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PATH = '/mi-trabajo';
 
-type Window = { limit: number; offset: number };
+type Window = Pick<PageWindow, 'limit' | 'offset'>;
 
 const activeClaimsOf = (userId: string, extra?: SQL) =>
   and(eq(claims.userId, userId), eq(claims.status, 'active'), extra);

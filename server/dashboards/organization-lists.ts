@@ -3,7 +3,8 @@
 import { and, asc, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { challenges, claims, proposals, users } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
-import { personView } from '../people/index.ts';
+import type { PageWindow } from '../lib/index.ts';
+import { personView, publicPersonColumns } from '../people/index.ts';
 
 /** The rows of each list the dashboard shows before linking to the rest. */
 export const DASHBOARD_LIST_CAP = 10;
@@ -14,11 +15,12 @@ export const OUR_LIST_PAGE_SIZE = 50;
 export const ourListNames = ['revisar', 'confirmar', 'reclamos', 'borradores'] as const;
 export type OurListName = (typeof ourListNames)[number];
 
+/** The rows of one page: the shared page window's limit and offset. */
+type Window = Pick<PageWindow, 'limit' | 'offset'>;
+
 export function isOurListName(value: unknown): value is OurListName {
   return (ourListNames as readonly unknown[]).includes(value);
 }
-
-type Window = { limit: number; offset: number };
 
 const proposalColumns = {
   id: proposals.id,
@@ -74,29 +76,31 @@ export function ourListCount(db: Db, list: OurListName, organizationId: string):
   }
 }
 
-/** Proposals waiting for review, the longest waiting first. */
-export function proposalsToReview(db: Db, organizationId: string, window: Window) {
+/** The organization's proposals at one step, the longest waiting (by the given column) first. */
+function proposalsAt(
+  db: Db,
+  organizationId: string,
+  status: 'submitted' | 'in_progress',
+  waitingSince: typeof proposals.submittedAt | typeof proposals.updatedAt,
+  window: Window,
+) {
   return db
     .select(proposalColumns)
     .from(proposals)
     .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
-    .where(proposalsIn(organizationId, 'submitted'))
-    .orderBy(asc(proposals.submittedAt), asc(proposals.id))
+    .where(proposalsIn(organizationId, status))
+    .orderBy(asc(waitingSince), asc(proposals.id))
     .limit(window.limit)
     .offset(window.offset);
 }
 
+/** Proposals waiting for review, the longest waiting first. */
+export const proposalsToReview = (db: Db, organizationId: string, window: Window) =>
+  proposalsAt(db, organizationId, 'submitted', proposals.submittedAt, window);
+
 /** Work in progress whose delivery the organization confirms, the longest quiet first. */
-export function proposalsToConfirm(db: Db, organizationId: string, window: Window) {
-  return db
-    .select(proposalColumns)
-    .from(proposals)
-    .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
-    .where(proposalsIn(organizationId, 'in_progress'))
-    .orderBy(asc(proposals.updatedAt), asc(proposals.id))
-    .limit(window.limit)
-    .offset(window.offset);
-}
+export const proposalsToConfirm = (db: Db, organizationId: string, window: Window) =>
+  proposalsAt(db, organizationId, 'in_progress', proposals.updatedAt, window);
 
 /** Who works on the organization's challenges, by challenge. */
 export function activeClaimsOn(db: Db, organizationId: string, window: Window) {
@@ -107,13 +111,7 @@ export function activeClaimsOn(db: Db, organizationId: string, window: Window) {
       lastActivityAt: claims.lastActivityAt,
       challengeSlug: challenges.slug,
       challengeTitle: challenges.title,
-      volunteer: {
-        id: users.id,
-        name: users.name,
-        githubName: users.githubName,
-        githubLogin: users.githubLogin,
-        deletedAt: users.deletedAt,
-      },
+      volunteer: publicPersonColumns,
     })
     .from(claims)
     .innerJoin(challenges, eq(challenges.id, claims.challengeId))
