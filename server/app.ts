@@ -31,6 +31,7 @@ import {
   storableBodies,
   storableQuery,
   unreadablePathsNotFound,
+  staticFiles,
 } from './http/index.ts';
 import { createTranslator, type Translator } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
@@ -77,13 +78,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders({ production }));
   app.use(unreadablePathsNotFound);
   app.use(compression());
-  app.use(
-    express.static(publicDir, {
-      maxAge: production ? '7d' : 0,
-      index: false,
-      redirect: false,
-    }),
-  );
+  app.use(staticFiles(publicDir, { production }));
   app.use(healthRoutes(database));
 
   app.use(languageMiddleware(translator, { secureCookies: production }));

@@ -20,3 +20,4 @@ export { sendCsv } from './send-csv.ts';
 export { acceptedBodyTypes } from './body-types.ts';
 export { storableBodies, storableQuery, unreadablePathsNotFound } from './clean-input.ts';
 export { BODY_LIMIT, BODY_LIMIT_MEGABYTES } from './body-limit.ts';
+export { staticFiles } from './static-files.ts';

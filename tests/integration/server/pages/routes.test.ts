@@ -127,6 +127,40 @@ describe('static files and headers', () => {
     assert.equal(css.headers['cache-control'], 'public, max-age=604800');
     const icon = await request(production.app).get('/favicon.ico');
     assert.equal(icon.status, 200);
+    assert.equal(icon.headers['cache-control'], 'public, max-age=604800');
+  });
+
+  it('caches a file for a year as immutable only under the URL with its current hash', async () => {
+    const production = await buildTestApp({
+      env: {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 's'.repeat(40),
+        GITHUB_CLIENT_ID: 'i',
+        GITHUB_CLIENT_SECRET: 's',
+      },
+      database: test.database,
+    });
+    const home = await request(production.app).get('/');
+    const hrefs = [...home.text.matchAll(/(?:href|src)="(\/(?:css|img)\/[^"]+)"/g)].map((m) =>
+      String(m[1]).replace(/&#x3D;/g, '='),
+    );
+    assert.ok(hrefs.length >= 2, 'the layout links the stylesheet and the logo by hash');
+    for (const href of hrefs) {
+      const file = await request(production.app).get(href);
+      assert.equal(file.status, 200, href);
+      assert.equal(file.headers['cache-control'], 'public, max-age=31536000, immutable', href);
+    }
+    const stale = await request(production.app).get('/css/site.css?v=0000000000');
+    assert.equal(stale.status, 200);
+    assert.equal(stale.headers['cache-control'], 'public, max-age=604800');
+  });
+
+  it('answers a missing file under a static prefix with the not-found page', async () => {
+    const missing = await request(test.app).get('/css/missing.css');
+    assert.equal(missing.status, 404);
+    assert.match(missing.type, /html/);
+    const folder = await request(test.app).get('/img/');
+    assert.equal(folder.status, 404);
   });
 
   it('compresses pages for clients that accept it', async () => {
