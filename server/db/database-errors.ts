@@ -30,7 +30,15 @@ const UNAVAILABLE_MESSAGES = [
 ];
 // PostgreSQL refusing a value: bad encoding (NUL), bad Unicode escape, impossible date, bad
 // date syntax, text too long, number out of range.
-const REJECTED_DATA_STATES = new Set(['22021', '22P05', '22008', '22007', '22001', '22003']);
+const REJECTED_DATA_STATES = new Set([
+  '22021',
+  '22P05',
+  '22008',
+  '22007',
+  '22001',
+  '22003',
+  '22P02',
+]);
 
 /**
  * The driver's own error, without Drizzle's wrapper. Only Drizzle's wrapper is unwrapped: an

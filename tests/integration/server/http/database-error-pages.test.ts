@@ -17,6 +17,7 @@ const refusals: [string, string, (db: Database['db']) => Promise<unknown>][] = [
   ['22008', 'a date that does not exist', (db) => db.execute(sql`SELECT ${'2026-02-30'}::date`)],
   ['22007', 'a date that is not one', (db) => db.execute(sql`SELECT ${'el martes'}::date`)],
   ['22003', 'a number out of range', (db) => db.execute(sql`SELECT ${'40000'}::smallint`)],
+  ['22P02', 'an identifier that is not a uuid', (db) => db.execute(sql`SELECT ${'abc'}::uuid`)],
   [
     '22001',
     'a text too long for its column',
@@ -37,7 +38,7 @@ function probes(db: Database['db']): Router {
     });
   });
   router.get('/probe/personal-query', async (_req, res) => {
-    await db.execute(sql`SELECT ${PERSONAL}::uuid`);
+    await db.execute(sql`SELECT ${PERSONAL}::text AS email FROM no_such_table`);
     res.send('found');
   });
   return router;
@@ -86,10 +87,11 @@ describe('pages for what the database refuses', () => {
     const failed = log
       .entries()
       .find(
-        (entry) => entry.msg === 'request failed' && JSON.stringify(entry).includes('::uuid'),
+        (entry) =>
+          entry.msg === 'request failed' && JSON.stringify(entry).includes('no_such_table'),
       ) as { err: { query: string; cause: { code: string } } } | undefined;
     assert.ok(failed, 'the failure is logged with its query text');
-    assert.equal(failed.err.cause.code, '22P02');
+    assert.equal(failed.err.cause.code, '42P01');
     assert.doesNotMatch(log.text(), /ana\.lopez/);
   });
 });

@@ -83,6 +83,7 @@ describe('isRejectedData', () => {
     ['22007', 'a malformed date'],
     ['22001', 'a text too long for its column'],
     ['22003', 'a number out of range'],
+    ['22P02', 'a value not of its type (a malformed uuid)'],
   ];
   for (const [code, what] of codes) {
     it(`recognises ${what} (${code}), bare and wrapped by Drizzle`, () => {
