@@ -96,6 +96,13 @@ export const challenges = pgTable(
     index('challenges_sdgs_idx').using('gin', table.sdgs),
     index('challenges_skills_idx').using('gin', table.skills),
     index('challenges_status_idx').on(table.status),
+    // Listings show the newest first (by publication, else creation): these match that order.
+    index('challenges_listed_by_status_idx')
+      .on(table.status, sql`coalesce(${table.publishedAt}, ${table.createdAt})`, table.id)
+      .where(sql`${table.archived} = false`),
+    index('challenges_listed_by_organization_idx')
+      .on(table.organizationId, sql`coalesce(${table.publishedAt}, ${table.createdAt})`, table.id)
+      .where(sql`${table.archived} = false`),
     index('challenges_organization_idx').on(table.organizationId),
     index('challenges_author_idx').on(table.authorId),
     // A deadline is a calendar day in Mexico: it may not come before the day of publication

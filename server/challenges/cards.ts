@@ -55,12 +55,13 @@ const newestFirst = [
   desc(challenges.id),
 ];
 
-async function cards(
+/** The card listing query, unrun: its plan is checked against the listing indexes. */
+export function challengeCardsQuery(
   db: Pick<Db, 'select'>,
   where: SQL | undefined,
   window: { limit: number; offset?: number },
 ) {
-  const rows = await db
+  return db
     .select(cardColumns)
     .from(challenges)
     .innerJoin(organizations, eq(organizations.id, challenges.organizationId))
@@ -68,6 +69,14 @@ async function cards(
     .orderBy(...newestFirst)
     .limit(window.limit)
     .offset(window.offset ?? 0);
+}
+
+async function cards(
+  db: Pick<Db, 'select'>,
+  where: SQL | undefined,
+  window: { limit: number; offset?: number },
+) {
+  const rows = await challengeCardsQuery(db, where, window);
   return rows.map(toChallengeCard);
 }
 
@@ -76,7 +85,7 @@ export function latestChallengeCards(db: Db, status: 'open' | 'solved', limit: n
   return cards(db, eq(challenges.status, status), { limit });
 }
 
-const ofOrganization = (organization: Pick<Organization, 'id'>, includeDrafts: boolean) =>
+export const ofOrganization = (organization: Pick<Organization, 'id'>, includeDrafts: boolean) =>
   and(
     eq(challenges.archived, false),
     eq(challenges.organizationId, organization.id),

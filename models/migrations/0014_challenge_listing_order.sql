@@ -1,0 +1,2 @@
+CREATE INDEX "challenges_listed_by_status_idx" ON "challenges" USING btree ("status",coalesce("published_at", "created_at"),"id") WHERE "challenges"."archived" = false;--> statement-breakpoint
+CREATE INDEX "challenges_listed_by_organization_idx" ON "challenges" USING btree ("organization_id",coalesce("published_at", "created_at"),"id") WHERE "challenges"."archived" = false;
