@@ -3,7 +3,7 @@ import type { Organization } from '../../models/schema/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import { type FeatureDeps, formErrors, loadSections, typedValues } from '../http/index.ts';
-import { placeName } from '../lib/index.ts';
+import { pagerLinks, pageWindow, placeName, requestedPage } from '../lib/index.ts';
 import {
   inFieldOrder,
   kindFilter,
@@ -17,6 +17,7 @@ import { formChoices, noticeFor, organizationInPath } from './page-context.ts';
 import type { OrganizationPageSection } from './page-sections.ts';
 import { canEditOrganization, canVerifyOrganizations, canViewMembers } from './permissions.ts';
 import {
+  countOrganizations,
   createOrganization,
   listOrganizations,
   setVerification,
@@ -32,6 +33,9 @@ const profileValues = (organization: Organization) => ({
   websiteUrl: organization.websiteUrl ?? '',
 });
 
+/** Organizations a page of the list shows. */
+export const ORGANIZATIONS_PAGE_SIZE = 24;
+
 // Organizations: list, create, profile, edit and verification; members and invitations beside.
 export function organizationRoutes(
   deps: FeatureDeps,
@@ -42,12 +46,15 @@ export function organizationRoutes(
 
   router.get('/organizaciones', async (req, res) => {
     const kind = kindFilter.parse(req.query.tipo);
-    const organizations = await listOrganizations(db, kind);
+    const total = await countOrganizations(db, kind);
+    const window = pageWindow(total, requestedPage(req.query.pagina), ORGANIZATIONS_PAGE_SIZE);
+    const organizations = await listOrganizations(db, kind, window);
     res.render('organizations/list', {
       pageTitle: req.t('organizations.list.title'),
       metaDescription: req.t('organizations.list.intro'),
       current: 'organizations',
       organizations,
+      pager: pagerLinks('/organizaciones', req.query, 'pagina', window),
       kind,
       filters: formChoices.kinds.map((value) => ({ value, active: value === kind })),
     });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, ne, or, sql } from 'drizzle-orm';
+import { asc, count, eq, like, or, sql } from 'drizzle-orm';
 import {
   challenges,
   memberships,
@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Config } from '../config.ts';
 import { isUniqueViolation, type Db, type Tx } from '../db/index.ts';
 import { ForbiddenError } from '../errors.ts';
-import { placeName, slugify } from '../lib/index.ts';
+import { placeName, slugify, type PageWindow } from '../lib/index.ts';
 import { notifyUsers, organizationMemberIds } from '../notifications/index.ts';
 import type { OrganizationInput } from './forms.ts';
 import { lockOrganization, requireRole } from './guards.ts';
@@ -43,14 +43,25 @@ export async function organizationBySlug(db: Db, slug: string): Promise<Organiza
   return row;
 }
 
-/** Every organization, by name, with how many challenges it has published. */
-export async function listOrganizations(db: Db, kind?: OrganizationKind) {
-  const published = db
-    .select({ organizationId: challenges.organizationId, total: count().as('total') })
-    .from(challenges)
-    .where(and(ne(challenges.status, 'draft'), eq(challenges.archived, false)))
-    .groupBy(challenges.organizationId)
-    .as('published');
+/** How many organizations the list shows, of one kind or all. */
+export async function countOrganizations(db: Db, kind?: OrganizationKind): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(organizations)
+    .where(kind ? eq(organizations.kind, kind) : undefined);
+  return row?.n ?? 0;
+}
+
+// Published challenges of the row's organization, read from the organization's listing index;
+// the outer column is spelled out because a one-table select leaves columns unqualified.
+const publishedChallengeCount = sql<number>`(select count(*)::int from ${challenges} where ${challenges.organizationId} = ${sql.identifier('organizations')}.${sql.identifier('id')} and ${challenges.archived} = false and ${challenges.status} <> 'draft')`;
+
+/** One page of the organizations, by name, with how many challenges each has published. */
+export async function listOrganizations(
+  db: Db,
+  kind: OrganizationKind | undefined,
+  window: Pick<PageWindow, 'limit' | 'offset'>,
+) {
   const rows = await db
     .select({
       slug: organizations.slug,
@@ -59,12 +70,13 @@ export async function listOrganizations(db: Db, kind?: OrganizationKind) {
       stateCode: organizations.stateCode,
       municipality: organizations.municipality,
       verifiedAt: organizations.verifiedAt,
-      challengeCount: sql<number>`coalesce(${published.total}, 0)::int`,
+      challengeCount: publishedChallengeCount,
     })
     .from(organizations)
-    .leftJoin(published, eq(published.organizationId, organizations.id))
     .where(kind ? eq(organizations.kind, kind) : undefined)
-    .orderBy(sql`lower(${organizations.name})`, asc(organizations.id));
+    .orderBy(sql`lower(${organizations.name})`, asc(organizations.id))
+    .limit(window.limit)
+    .offset(window.offset);
   return rows.map((row) => ({
     ...row,
     challengeCount: Number(row.challengeCount),
