@@ -103,6 +103,18 @@ describe('static files and headers', () => {
   });
   after(() => test.close());
 
+  // The same database, served as in production (view cache, static cache headers).
+  const productionApp = () =>
+    buildTestApp({
+      env: {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 's'.repeat(40),
+        GITHUB_CLIENT_ID: 'i',
+        GITHUB_CLIENT_SECRET: 's',
+      },
+      database: test.database,
+    });
+
   it('links the stylesheet with a content hash and serves it', async () => {
     const home = await request(test.app).get('/');
     const href = /<link rel="stylesheet" href="([^"]+)"/.exec(home.text)?.[1];
@@ -114,15 +126,7 @@ describe('static files and headers', () => {
   });
 
   it('caches static files for a week in production', async () => {
-    const production = await buildTestApp({
-      env: {
-        NODE_ENV: 'production',
-        SESSION_SECRET: 's'.repeat(40),
-        GITHUB_CLIENT_ID: 'i',
-        GITHUB_CLIENT_SECRET: 's',
-      },
-      database: test.database,
-    });
+    const production = await productionApp();
     const css = await request(production.app).get('/css/site.css');
     assert.equal(css.headers['cache-control'], 'public, max-age=604800');
     const icon = await request(production.app).get('/favicon.ico');
@@ -131,15 +135,7 @@ describe('static files and headers', () => {
   });
 
   it('caches a file for a year as immutable only under the URL with its current hash', async () => {
-    const production = await buildTestApp({
-      env: {
-        NODE_ENV: 'production',
-        SESSION_SECRET: 's'.repeat(40),
-        GITHUB_CLIENT_ID: 'i',
-        GITHUB_CLIENT_SECRET: 's',
-      },
-      database: test.database,
-    });
+    const production = await productionApp();
     const home = await request(production.app).get('/');
     const hrefs = [...home.text.matchAll(/(?:href|src)="(\/(?:css|img)\/[^"]+)"/g)].map((m) =>
       String(m[1]).replace(/&#x3D;/g, '='),
