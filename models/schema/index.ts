@@ -12,6 +12,7 @@ export * from './watches.ts';
 export * from './challenge-slugs.ts';
 export * from './proposals.ts';
 export * from './sponsorships.ts';
+export * from './sponsorship-history.ts';
 export * from './proposal-work.ts';
 export * from './outbox.ts';
 export * from './questions.ts';

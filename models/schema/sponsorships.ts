@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { challenges } from './challenges.ts';
 import { organizations } from './organizations.ts';
 import { users } from './users.ts';
@@ -14,7 +25,14 @@ export const sponsorshipKinds = [
 export type SponsorshipKind = (typeof sponsorshipKinds)[number];
 export const sponsorshipKind = pgEnum('sponsorship_kind', sponsorshipKinds);
 
-export const sponsorshipStatuses = ['pledged', 'fulfilled', 'withdrawn'] as const;
+// pledged → fulfilled (by the office, with evidence) → confirmed or disputed (by the receiver).
+export const sponsorshipStatuses = [
+  'pledged',
+  'fulfilled',
+  'confirmed',
+  'disputed',
+  'withdrawn',
+] as const;
 export type SponsorshipStatus = (typeof sponsorshipStatuses)[number];
 export const sponsorshipStatus = pgEnum('sponsorship_status', sponsorshipStatuses);
 
@@ -34,8 +52,18 @@ export const sponsorships = pgTable(
     amountCentavos: bigint('amount_centavos', { mode: 'number' }),
     description: text('description').notNull().default(''),
     terms: text('terms').notNull().default(''),
+    // The day the office promised to deliver by; past it, unfulfilled, the pledge is overdue.
+    dueOn: date('due_on', { mode: 'string' }),
+    // The current version's number; every version is kept in sponsorship_versions.
+    version: integer('version').notNull().default(1),
     status: sponsorshipStatus('status').notNull().default('pledged'),
     withdrawalReason: text('withdrawal_reason'),
+    fulfilledAt: timestamp('fulfilled_at', { withTimezone: true, precision: 3 }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, precision: 3 }),
+    disputedAt: timestamp('disputed_at', { withTimezone: true, precision: 3 }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, precision: 3 }),
+    // Set when the office was reminded of an overdue pledge; cleared when the date is amended.
+    overdueRemindedAt: timestamp('overdue_reminded_at', { withTimezone: true, precision: 3 }),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -44,6 +72,8 @@ export const sponsorships = pgTable(
     index('sponsorships_challenge_idx').on(table.challengeId, table.status),
     index('sponsorships_organization_idx').on(table.organizationId),
     index('sponsorships_created_by_idx').on(table.createdById),
+    // The overdue reminder and the statistics look pledges up by status and promised day.
+    index('sponsorships_status_due_idx').on(table.status, table.dueOn),
     // As the pledge form has it: a prize has a positive amount, any other kind none.
     check(
       'sponsorships_amount_check',

@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm';
 import { challenges, organizations, proposals, sponsorships } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
+import { dayInMexico } from '../lib/index.ts';
 import { cardColumns, toChallengeCard, type ChallengeCard } from './cards.ts';
 import type { BrowseSort, CursorPosition } from './browse-cursor.ts';
 import { encodeCursor } from './browse-cursor.ts';
@@ -31,10 +32,9 @@ import { skillSpellings } from './browse-skills.ts';
 import type { BrowseFilters } from './browse-query.ts';
 
 export const PAGE_SIZE = 20;
-// Days are counted in Mexico's most populous time zone: a deadline is a calendar date there.
-const DEADLINE_TIME_ZONE = 'America/Mexico_City';
 const UNCOUNTED_PROPOSALS = ['draft', 'withdrawn'] as const;
-const BACKING_SPONSORSHIPS = ['pledged', 'fulfilled'] as const;
+// Every pledge not withdrawn backs its challenge, whatever its receiver said of the delivery.
+const BACKING_SPONSORSHIPS = ['pledged', 'fulfilled', 'confirmed', 'disputed'] as const;
 
 export interface BrowseCard extends ChallengeCard {
   proposals: { count: number };
@@ -56,13 +56,7 @@ export interface BrowseRequest {
   after?: CursorPosition;
 }
 
-// Building an Intl format is slow (about half a millisecond): build it once.
-const mexicoDay = new Intl.DateTimeFormat('en-CA', { timeZone: DEADLINE_TIME_ZONE });
-
-/** A calendar date (YYYY-MM-DD) as it is in Mexico at that instant. */
-export function dayInMexico(now: Date): string {
-  return mexicoDay.format(now);
-}
+export { dayInMexico };
 
 /**
  * What may be listed, and the filters, combined with AND. Published means not a draft, not

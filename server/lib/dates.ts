@@ -21,3 +21,12 @@ export function isIsoInstant(value: string): boolean {
   const time = Date.parse(value);
   return Number.isFinite(time) && new Date(time).toISOString() === value;
 }
+
+// Deadlines and promised days are calendar dates in Mexico City, where Retos's users mostly are.
+// Building an Intl format is slow (about half a millisecond): build it once.
+const mexicoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' });
+
+/** A calendar date (YYYY-MM-DD) as it is in Mexico at that instant. */
+export function dayInMexico(now: Date): string {
+  return mexicoDay.format(now);
+}

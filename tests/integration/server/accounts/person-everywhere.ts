@@ -9,7 +9,10 @@ import {
   outbox,
   progressUpdates,
   questionAnswers,
+  sponsorshipFulfilments,
+  sponsorshipResponses,
   sponsorships,
+  sponsorshipVersions,
   users,
   watches,
   type User,
@@ -85,11 +88,37 @@ export async function personWhoTouchesEverything(test: TestApp) {
     .update(claims)
     .set({ status: 'released', releasedAt: new Date(), releasedById: user.id, releaseReason: 'x' })
     .where(eq(claims.id, othersClaim.id));
-  await db.insert(sponsorships).values({
-    challengeId: ownChallenge.id,
-    organizationId: organization.id,
+  const [pledge] = await db
+    .insert(sponsorships)
+    .values({
+      challengeId: ownChallenge.id,
+      organizationId: organization.id,
+      kind: 'mentorship',
+      createdById: user.id,
+    })
+    .returning();
+  await db.insert(sponsorshipVersions).values({
+    sponsorshipId: pledge!.id,
+    version: 1,
     kind: 'mentorship',
-    createdById: user.id,
+    changedById: user.id,
+  });
+  const [fulfilment] = await db
+    .insert(sponsorshipFulfilments)
+    .values({
+      sponsorshipId: pledge!.id,
+      delivered: 'Mentoría',
+      deliveredOn: '2026-01-15',
+      evidenceUrl: 'https://example.org/acta.pdf',
+      recordedById: user.id,
+    })
+    .returning();
+  await db.insert(sponsorshipResponses).values({
+    sponsorshipId: pledge!.id,
+    fulfilmentId: fulfilment!.id,
+    organizationId: organization.id,
+    verdict: 'confirmed',
+    respondedById: user.id,
   });
   await makeInvitation(db, organization, {
     email: 'invitada-por-lidia@example.org',
