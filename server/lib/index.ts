@@ -7,13 +7,7 @@ export { slugify } from './slugify.ts';
 export { httpUrl, isHttpUrl, urlWithProtocols } from './urls.ts';
 export { isUuid } from './uuid.ts';
 export { pagerLinks, pageWindow, requestedPage, type PageWindow, type Pager } from './paging.ts';
-export {
-  EARLIEST_DATE,
-  LATEST_DATE,
-  dayInMexico,
-  isCalendarDate,
-  isIsoInstant,
-} from './dates.ts';
+export { EARLIEST_DATE, LATEST_DATE, dayInMexico, isCalendarDate, isIsoInstant } from './dates.ts';
 export { MAX_MARKDOWN_NESTING, isTooNestedForMarkdown } from './markdown-limits.ts';
 export {
   MAX_INPUT_DEPTH,

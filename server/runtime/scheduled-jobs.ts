@@ -2,6 +2,7 @@ import { closeChallengesPastDeadline } from '../challenges/index.ts';
 import { warnExpiringClaims, releaseExpiredClaims, type ExpiryDeps } from '../claims/index.ts';
 import type { Config } from '../config.ts';
 import { sendDailyDigests } from '../notifications/index.ts';
+import { remindOverduePledges } from '../sponsorships/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const FIRST_RUN_DELAY_MS = 5_000;
@@ -22,6 +23,7 @@ const jobs: { name: string; run: (deps: JobDeps) => Promise<Record<string, numbe
   { name: 'challenge deadline', run: (deps) => closeChallengesPastDeadline(deps) },
   { name: 'claim expiry warning', run: (deps) => warnExpiringClaims(deps) },
   { name: 'claim expiry', run: (deps) => releaseExpiredClaims(deps) },
+  { name: 'overdue pledge reminder', run: (deps) => remindOverduePledges(deps) },
   { name: 'daily digest', run: (deps) => sendDailyDigests(deps) },
 ];
 

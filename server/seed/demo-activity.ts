@@ -3,7 +3,13 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../logger.ts';
 import { answerQuestion, askQuestion } from '../questions/index.ts';
-import { changeSponsorship, pledgeSponsorship } from '../sponsorships/index.ts';
+import { dayInMexico } from '../lib/index.ts';
+import {
+  amendSponsorship,
+  fulfilSponsorship,
+  pledgeSponsorship,
+  respondToFulfilment,
+} from '../sponsorships/index.ts';
 import type { DemoCast } from './demo-ground.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,22 +20,54 @@ export interface ActivityDeps {
   logger: Logger;
 }
 
-/** Government offices pledge support; one pledge has been kept. */
+/**
+ * Government offices pledge support: a prize whose terms were amended once, mentorship that was
+ * delivered and confirmed by the neighbours, and data that was opened with its link.
+ */
 async function seedPledges({ db }: ActivityDeps, cast: DemoCast) {
   const zapopan = cast.member('municipio-de-zapopan');
-  await pledgeSponsorship(db, zapopan, cast.challengeId('reporte-de-baches-con-seguimiento'), {
-    organizationId: cast.organizationId('municipio-de-zapopan'),
-    kind: 'prize',
-    amountCentavos: 5_000_000,
-    description: 'Premio al equipo cuya solución se adopte',
-    terms: 'Se entrega cuando el municipio confirme la adopción de la solución.',
+  const inDays = (days: number) => dayInMexico(new Date(Date.now() + days * DAY_MS));
+  const prize = await pledgeSponsorship(
+    db,
+    zapopan,
+    cast.challengeId('reporte-de-baches-con-seguimiento'),
+    {
+      organizationId: cast.organizationId('municipio-de-zapopan'),
+      kind: 'prize',
+      amountCentavos: 5_000_000,
+      description: 'Premio al equipo cuya solución se adopte',
+      terms: 'Se entrega cuando el municipio confirme la adopción de la solución.',
+      dueOn: inDays(120),
+    },
+  );
+  await amendSponsorship(db, zapopan, prize.id, {
+    amountCentavos: 6_000_000,
+    description: prize.description,
+    terms: `${prize.terms} Incluye el pago de la infraestructura del primer año.`,
+    dueOn: inDays(150),
+    note: 'El cabildo aprobó una ampliación del presupuesto del programa.',
   });
-  await pledgeSponsorship(db, zapopan, cast.challengeId('mapa-de-descargas-al-rio-atoyac'), {
-    organizationId: cast.organizationId('municipio-de-zapopan'),
-    kind: 'mentorship',
-    amountCentavos: null,
-    description: '20 horas de mentoría del equipo de datos',
-    terms: '',
+  const mentorship = await pledgeSponsorship(
+    db,
+    zapopan,
+    cast.challengeId('mapa-de-descargas-al-rio-atoyac'),
+    {
+      organizationId: cast.organizationId('municipio-de-zapopan'),
+      kind: 'mentorship',
+      amountCentavos: null,
+      description: '20 horas de mentoría del equipo de datos',
+      terms: '',
+    },
+  );
+  await fulfilSponsorship(db, zapopan, mentorship.id, {
+    delivered: '20 horas de mentoría en cuatro sesiones con el equipo de datos',
+    deliveredOn: inDays(-3),
+    evidenceUrl: 'https://datos.zapopan.example.org/minutas/mentoria-rio-atoyac.pdf',
+    note: 'La minuta firmada de cada sesión está publicada.',
+  });
+  await respondToFulfilment(db, cast.member('vecinos-del-rio-atoyac'), mentorship.id, {
+    verdict: 'confirm',
+    note: 'Recibimos las cuatro sesiones; nos ayudaron a limpiar los datos de las descargas.',
   });
   const semovi = cast.member('secretaria-de-movilidad-cdmx');
   const counts = await pledgeSponsorship(
@@ -44,7 +82,12 @@ async function seedPledges({ db }: ActivityDeps, cast: DemoCast) {
       terms: 'Los conteos se publican con licencia de libre uso MX.',
     },
   );
-  await changeSponsorship(db, semovi, counts.id, 'fulfill');
+  await fulfilSponsorship(db, semovi, counts.id, {
+    delivered: 'Conteos ciclistas diarios 2019–2026 publicados como datos abiertos',
+    deliveredOn: inDays(-10),
+    evidenceUrl: 'https://datos.cdmx.example.org/dataset/conteos-ciclistas',
+    note: '',
+  });
 }
 
 /** A volunteer asks in public and the organization answers officially. */

@@ -1,6 +1,7 @@
 import type { ChallengePageSection } from '../challenges/index.ts';
 import type { Db } from '../db/index.ts';
-import { pagerLinks, pageWindow, requestedPage } from '../lib/index.ts';
+import { dayInMexico, pagerLinks, pageWindow, requestedPage } from '../lib/index.ts';
+import { isOverdue } from './lifecycle.ts';
 import { canBeSponsored } from './permissions.ts';
 import { sponsorshipCountOfChallenge, sponsorshipsOfChallenge } from './queries.ts';
 
@@ -21,7 +22,10 @@ export function sponsorshipsOnChallengePage(db: Db): ChallengePageSection {
       return {
         slug: challenge.slug,
         total,
-        pledges: await sponsorshipsOfChallenge(db, challenge.id, window),
+        pledges: (await sponsorshipsOfChallenge(db, challenge.id, window)).map((row) => ({
+          ...row,
+          overdue: isOverdue(row.sponsorship, dayInMexico(new Date())),
+        })),
         pager: pagerLinks(
           `/retos/${challenge.slug}`,
           viewer.query,

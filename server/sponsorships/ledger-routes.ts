@@ -6,6 +6,7 @@ import { ValidationError } from '../errors.ts';
 import { sendCsv } from '../http/index.ts';
 import {
   centavosAsDecimal,
+  dayInMexico,
   pagerLinks,
   pageWindow,
   requestedPage,
@@ -44,13 +45,17 @@ export const LEDGER_PAGE_SIZE = 50;
 export function ledgerPage(db: Db): RequestHandler {
   return async (req, res) => {
     const filters = filtersOf(req);
-    const [totals, offices] = await Promise.all([ledgerTotals(db, filters), ledgerOffices(db)]);
+    const today = dayInMexico(new Date());
+    const [totals, offices] = await Promise.all([
+      ledgerTotals(db, filters, today),
+      ledgerOffices(db),
+    ]);
     const window = pageWindow(
       totals.overall.count,
       requestedPage(req.query.pagina),
       LEDGER_PAGE_SIZE,
     );
-    const rows = await ledgerPageRows(db, filters, window);
+    const rows = await ledgerPageRows(db, filters, window, today);
     res.render('sponsorships/ledger', {
       pageTitle: req.t('sponsorships.ledger.title'),
       metaDescription: req.t('sponsorships.ledger.intro'),
@@ -90,6 +95,17 @@ const exportRow = (row: LedgerRow) => ({
   amount_centavos: row.amountCentavos,
   description: row.description,
   terms: row.terms,
+  due_on: row.dueOn ?? '',
+  overdue: row.overdue,
+  version: row.version,
+  fulfilled_at: row.fulfilledAt?.toISOString() ?? '',
+  confirmed_at: row.confirmedAt?.toISOString() ?? '',
+  disputed_at: row.disputedAt?.toISOString() ?? '',
+  withdrawn_at: row.withdrawnAt?.toISOString() ?? '',
+  delivered: row.delivered ?? '',
+  delivered_on: row.deliveredOn ?? '',
+  evidence_url: row.evidenceUrl ?? '',
+  response_note: row.responseNote ?? '',
   withdrawal_reason: row.withdrawalReason ?? '',
   challenge: row.challengeTitle,
   challenge_slug: row.challengeSlug,
@@ -111,6 +127,17 @@ const csvColumns = [
   'amount_centavos',
   'description',
   'terms',
+  'due_on',
+  'overdue',
+  'version',
+  'fulfilled_at',
+  'confirmed_at',
+  'disputed_at',
+  'withdrawn_at',
+  'delivered',
+  'delivered_on',
+  'evidence_url',
+  'response_note',
   'withdrawal_reason',
   'challenge',
   'challenge_slug',
@@ -122,7 +149,10 @@ const csvColumns = [
 // Titles and names typed by anyone reach spreadsheets: writeCsv adds the BOM and defuses formulas.
 export function ledgerCsv(db: Db): RequestHandler {
   return async (req, res) => {
-    const rows = (await ledgerRows(db, filtersOf(req))).map(exportRow);
+    const rows = (await ledgerRows(db, filtersOf(req), dayInMexico(new Date())))
+      .map(exportRow)
+      // Spelled out, so a spreadsheet or a script reads the same word the JSON has.
+      .map((row) => ({ ...row, overdue: String(row.overdue) }));
     sendCsv(res, 'patrocinios.csv', writeCsv(csvColumns, rows));
   };
 }
@@ -130,7 +160,11 @@ export function ledgerCsv(db: Db): RequestHandler {
 export function ledgerJson(db: Db): RequestHandler {
   return async (req, res) => {
     const filters = filtersOf(req);
-    const [rows, totals] = await Promise.all([ledgerRows(db, filters), ledgerTotals(db, filters)]);
+    const today = dayInMexico(new Date());
+    const [rows, totals] = await Promise.all([
+      ledgerRows(db, filters, today),
+      ledgerTotals(db, filters, today),
+    ]);
     res.json({ filters, count: rows.length, totals, sponsorships: rows.map(exportRow) });
   };
 }

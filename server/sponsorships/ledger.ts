@@ -4,7 +4,9 @@ import { z } from 'zod';
 import {
   challenges,
   organizations,
+  sponsorshipFulfilments,
   sponsorshipKinds,
+  sponsorshipResponses,
   sponsorships,
   sponsorshipStatuses,
 } from '../../models/schema/index.ts';
@@ -34,7 +36,20 @@ function where(filters: LedgerFilters): SQL | undefined {
   );
 }
 
-const base = (db: Db) =>
+/** Pledged, unfulfilled and past its promised day (`today`, in Mexico): overdue. */
+export const overdueSql = (today: string) =>
+  sql<boolean>`(${sponsorships.status} = 'pledged' and ${sponsorships.dueOn} is not null and ${sponsorships.dueOn} < ${today})`;
+
+// The office's latest recorded delivery and the receiver's answer to it, one column each.
+const latestFulfilment = (column: string) =>
+  sql<
+    string | null
+  >`(select ${sql.identifier(column)}::text from ${sponsorshipFulfilments} where ${sponsorshipFulfilments.sponsorshipId} = ${sponsorships.id} order by ${sponsorshipFulfilments.createdAt} desc, ${sponsorshipFulfilments.id} desc limit 1)`;
+const latestResponseNote = sql<
+  string | null
+>`(select ${sponsorshipResponses.note} from ${sponsorshipResponses} where ${sponsorshipResponses.sponsorshipId} = ${sponsorships.id} order by ${sponsorshipResponses.createdAt} desc, ${sponsorshipResponses.id} desc limit 1)`;
+
+const base = (db: Db, today: string) =>
   db
     .select({
       id: sponsorships.id,
@@ -42,10 +57,21 @@ const base = (db: Db) =>
       updatedAt: sponsorships.updatedAt,
       kind: sponsorships.kind,
       status: sponsorships.status,
+      overdue: overdueSql(today),
       amountCentavos: sponsorships.amountCentavos,
       description: sponsorships.description,
       terms: sponsorships.terms,
+      dueOn: sponsorships.dueOn,
+      version: sponsorships.version,
+      fulfilledAt: sponsorships.fulfilledAt,
+      confirmedAt: sponsorships.confirmedAt,
+      disputedAt: sponsorships.disputedAt,
+      withdrawnAt: sponsorships.withdrawnAt,
       withdrawalReason: sponsorships.withdrawalReason,
+      delivered: latestFulfilment('delivered'),
+      deliveredOn: latestFulfilment('delivered_on'),
+      evidenceUrl: latestFulfilment('evidence_url'),
+      responseNote: latestResponseNote,
       officeSlug: organizations.slug,
       officeName: organizations.name,
       challengeSlug: challenges.slug,
@@ -62,8 +88,8 @@ const base = (db: Db) =>
 export type LedgerRow = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
 /** Every sponsorship matching the filters, newest first (the downloads are complete). */
-export async function ledgerRows(db: Db, filters: LedgerFilters) {
-  return base(db)
+export async function ledgerRows(db: Db, filters: LedgerFilters, today: string) {
+  return base(db, today)
     .where(where(filters))
     .orderBy(desc(sponsorships.createdAt), desc(sponsorships.id));
 }
@@ -73,62 +99,86 @@ export async function ledgerPageRows(
   db: Db,
   filters: LedgerFilters,
   window: { limit: number; offset: number },
+  today: string,
 ) {
-  return base(db)
+  return base(db, today)
     .where(where(filters))
     .orderBy(desc(sponsorships.createdAt), desc(sponsorships.id))
     .limit(window.limit)
     .offset(window.offset);
 }
 
-const totalColumns = {
-  count: sql<number>`count(*)::int`,
-  pledgedCentavos: sql<string>`coalesce(sum(${sponsorships.amountCentavos}) filter (where ${sponsorships.status} = 'pledged'), 0)::text`,
-  fulfilledCentavos: sql<string>`coalesce(sum(${sponsorships.amountCentavos}) filter (where ${sponsorships.status} = 'fulfilled'), 0)::text`,
-  withdrawnCentavos: sql<string>`coalesce(sum(${sponsorships.amountCentavos}) filter (where ${sponsorships.status} = 'withdrawn'), 0)::text`,
-};
+// Prize money summed per step of the pledge; overdue pledges are also counted in `pledged`.
+const sumWhere = (condition: SQL) =>
+  sql<string>`coalesce(sum(${sponsorships.amountCentavos}) filter (where ${condition}), 0)::text`;
+const byStatus = (status: string) => sumWhere(sql`${sponsorships.status} = ${status}`);
 
-// Sums come back as text and are read as exact integers (centavos), on both drivers.
-const exact = <
-  T extends { pledgedCentavos: string; fulfilledCentavos: string; withdrawnCentavos: string },
->(
-  row: T,
-) => ({
-  ...row,
-  pledgedCentavos: Number(row.pledgedCentavos),
-  fulfilledCentavos: Number(row.fulfilledCentavos),
-  withdrawnCentavos: Number(row.withdrawnCentavos),
+const totalColumns = (today: string) => ({
+  count: sql<number>`count(*)::int`,
+  overdueCount: sql<number>`(count(*) filter (where ${overdueSql(today)}))::int`,
+  pledgedCentavos: byStatus('pledged'),
+  fulfilledCentavos: byStatus('fulfilled'),
+  confirmedCentavos: byStatus('confirmed'),
+  disputedCentavos: byStatus('disputed'),
+  withdrawnCentavos: byStatus('withdrawn'),
+  overdueCentavos: sumWhere(overdueSql(today)),
 });
 
+const moneyKeys = [
+  'pledgedCentavos',
+  'fulfilledCentavos',
+  'confirmedCentavos',
+  'disputedCentavos',
+  'withdrawnCentavos',
+  'overdueCentavos',
+] as const;
+type MoneyKey = (typeof moneyKeys)[number];
+
+// Sums come back as text and are read as exact integers (centavos), on both drivers.
+const exact = <T extends Record<MoneyKey, string>>(row: T) => ({
+  ...row,
+  ...(Object.fromEntries(moneyKeys.map((key) => [key, Number(row[key])])) as Record<
+    MoneyKey,
+    number
+  >),
+});
+
+const emptyTotals = {
+  count: 0,
+  overdueCount: 0,
+  ...(Object.fromEntries(moneyKeys.map((key) => [key, '0'])) as Record<MoneyKey, string>),
+};
+
 /** Totals of prize money by status, overall, per office and per state, for the same filters. */
-export async function ledgerTotals(db: Db, filters: LedgerFilters) {
+export async function ledgerTotals(db: Db, filters: LedgerFilters, today: string) {
   const filtered = where(filters);
-  const [overall] = await db
-    .select(totalColumns)
-    .from(sponsorships)
-    .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
-    .innerJoin(challenges, eq(challenges.id, sponsorships.challengeId))
-    .where(filtered);
-  const perOffice = await db
-    .select({ officeSlug: organizations.slug, officeName: organizations.name, ...totalColumns })
-    .from(sponsorships)
-    .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
-    .innerJoin(challenges, eq(challenges.id, sponsorships.challengeId))
-    .where(filtered)
-    .groupBy(organizations.slug, organizations.name)
-    .orderBy(asc(organizations.name));
-  const perState = await db
-    .select({ stateCode: challenges.stateCode, ...totalColumns })
-    .from(sponsorships)
-    .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
-    .innerJoin(challenges, eq(challenges.id, sponsorships.challengeId))
-    .where(filtered)
-    .groupBy(challenges.stateCode)
-    .orderBy(asc(challenges.stateCode));
+  const columns = totalColumns(today);
+  const [[overall], perOffice, perState] = await Promise.all([
+    db
+      .select(columns)
+      .from(sponsorships)
+      .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
+      .innerJoin(challenges, eq(challenges.id, sponsorships.challengeId))
+      .where(filtered),
+    db
+      .select({ officeSlug: organizations.slug, officeName: organizations.name, ...columns })
+      .from(sponsorships)
+      .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
+      .innerJoin(challenges, eq(challenges.id, sponsorships.challengeId))
+      .where(filtered)
+      .groupBy(organizations.slug, organizations.name)
+      .orderBy(asc(organizations.name)),
+    db
+      .select({ stateCode: challenges.stateCode, ...columns })
+      .from(sponsorships)
+      .innerJoin(organizations, eq(organizations.id, sponsorships.organizationId))
+      .innerJoin(challenges, eq(challenges.id, sponsorships.challengeId))
+      .where(filtered)
+      .groupBy(challenges.stateCode)
+      .orderBy(asc(challenges.stateCode)),
+  ]);
   return {
-    overall: exact(
-      overall ?? { count: 0, pledgedCentavos: '0', fulfilledCentavos: '0', withdrawnCentavos: '0' },
-    ),
+    overall: exact(overall ?? emptyTotals),
     perOffice: perOffice.map(exact),
     perState: perState.map(exact),
   };

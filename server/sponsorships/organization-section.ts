@@ -1,4 +1,5 @@
 import type { Db } from '../db/index.ts';
+import { dayInMexico } from '../lib/index.ts';
 import type { OrganizationPageSection } from '../organizations/index.ts';
 import { ledgerPageRows, ledgerTotals } from './ledger.ts';
 import { officeRefusal } from './permissions.ts';
@@ -13,9 +14,10 @@ export function pledgesOnOrganizationPage(db: Db): OrganizationPageSection {
     load: async (organization) => {
       if (organization.kind !== 'government') return { government: false };
       const filters = { oficina: organization.slug };
+      const today = dayInMexico(new Date());
       const [rows, totals] = await Promise.all([
-        ledgerPageRows(db, filters, { limit: OFFICE_PLEDGES_SHOWN, offset: 0 }),
-        ledgerTotals(db, filters),
+        ledgerPageRows(db, filters, { limit: OFFICE_PLEDGES_SHOWN, offset: 0 }, today),
+        ledgerTotals(db, filters, today),
       ]);
       return {
         government: true,

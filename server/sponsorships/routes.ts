@@ -1,24 +1,16 @@
 import { Router, type Request, type Response } from 'express';
-import { sponsorshipKinds, type SponsorshipStatus } from '../../models/schema/index.ts';
+import { sponsorshipKinds } from '../../models/schema/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { challengeForViewer } from '../challenges/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { type FeatureDeps, formErrors } from '../http/index.ts';
-import type { Translate } from '../i18n/index.ts';
-import { isOrganizationMember } from '../organizations/index.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { type FeatureDeps, formErrors, translatedErrors } from '../http/index.ts';
+import { sponsorshipChangeRoutes } from './change-routes.ts';
 import { pledgeForm, withdrawForm } from './forms.ts';
 import { ledgerPage, ledgerCsv, ledgerJson } from './ledger-routes.ts';
-import { canChangeSponsorship, isSponsorshipTransition } from './lifecycle.ts';
 import { canBeSponsored } from './permissions.ts';
-import { findSponsorship, governmentOfficesOf, sponsorshipHistory } from './queries.ts';
-import { changeSponsorship, pledgeSponsorship } from './service.ts';
-
-/** The one-press status buttons; withdrawing asks for a public reason, so it has its own form. */
-function statusButtons(status: SponsorshipStatus, isOfficeMember: boolean, t: Translate) {
-  return (['fulfill'] as const)
-    .filter((name) => canChangeSponsorship(name, status, isOfficeMember))
-    .map((name) => ({ name, label: t(`sponsorships.transition.${name}`), primary: true }));
-}
+import { findSponsorship, governmentOfficesOf } from './queries.ts';
+import { pledgeSponsorship, withdrawSponsorship } from './service.ts';
+import { pledgePageView } from './show-view.ts';
 
 export function sponsorshipRoutes(deps: FeatureDeps): Router {
   const { db } = deps;
@@ -55,6 +47,7 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
       amount: '',
       description: '',
       terms: '',
+      dueOn: '',
       ...req.body,
     };
     const parsed = pledgeForm.safeParse(raw);
@@ -66,6 +59,10 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
       const created = await pledgeSponsorship(db, req.user!, challenge.id, parsed.data);
       return res.redirect(303, `/patrocinios/${created.id}`);
     } catch (error) {
+      if (error instanceof ValidationError) {
+        res.status(422);
+        return renderPledge(req, res, { values: raw, errors: translatedErrors(error, req.t) });
+      }
       // The service decides; its refusal is shown on the form, naming the office when it is theirs.
       if (!(error instanceof ForbiddenError)) throw error;
       const office = (await governmentOfficesOf(db, req.user!.id)).find(
@@ -88,43 +85,31 @@ export function sponsorshipRoutes(deps: FeatureDeps): Router {
     res: Response,
     extra: Record<string, unknown> = {},
   ) {
-    const found = await findSponsorship(db, String(req.params.id));
-    if (!found) throw new NotFoundError();
-    const { sponsorship, office } = found;
-    const officeMember = await isOrganizationMember(db, req.user?.id, office.id);
-    const buttons = statusButtons(sponsorship.status, officeMember, req.t);
-    const canWithdraw = canChangeSponsorship('withdraw', sponsorship.status, officeMember);
-    res.render('sponsorships/show', {
-      pageTitle: req.t('sponsorships.show.title', { office: office.name }),
-      ...found,
-      history: await sponsorshipHistory(db, sponsorship.id),
-      statusButtons: buttons,
-      canWithdraw,
-      canManage: buttons.length > 0 || canWithdraw,
-      ...extra,
-    });
+    res.render('sponsorships/show', { ...(await pledgePageView(db, req)), ...extra });
   }
 
   router.get('/patrocinios/:id', (req, res) => renderSponsorship(req, res));
 
+  // Withdrawing asks only for a public reason; the other changes have pages of their own.
   router.post('/patrocinios/:id/estado', requireUser, async (req, res) => {
     const found = await findSponsorship(db, String(req.params.id));
     if (!found) throw new NotFoundError();
-    const transition = req.body?.transicion;
-    if (!isSponsorshipTransition(transition))
+    if (req.body?.transicion !== 'withdraw') {
       throw new ForbiddenError('sponsorships.errors.transitionRefused');
-    let reason: string | undefined;
-    if (transition === 'withdraw') {
-      const parsed = withdrawForm.safeParse({ reason: req.body?.reason ?? '' });
-      if (!parsed.success) {
-        res.status(422);
-        return renderSponsorship(req, res, { errors: formErrors(parsed.error, req.t) });
-      }
-      reason = parsed.data.reason;
     }
-    await changeSponsorship(db, req.user!, found.sponsorship.id, transition, reason);
+    const parsed = withdrawForm.safeParse({ reason: req.body?.reason ?? '' });
+    if (!parsed.success) {
+      res.status(422);
+      return renderSponsorship(req, res, {
+        values: { reason: String(req.body?.reason ?? '') },
+        errors: formErrors(parsed.error, req.t),
+      });
+    }
+    await withdrawSponsorship(db, req.user!, found.sponsorship.id, parsed.data.reason);
     res.redirect(303, `/patrocinios/${found.sponsorship.id}`);
   });
+
+  router.use(sponsorshipChangeRoutes(deps));
 
   return router;
 }

@@ -2,44 +2,43 @@ import { eq } from 'drizzle-orm';
 import {
   organizations,
   sponsorships,
+  sponsorshipVersions,
   type Sponsorship,
   type User,
 } from '../../models/schema/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { holdChallenge } from '../challenges/index.ts';
 import type { Db } from '../db/index.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { isUuid } from '../lib/index.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
+import { dayInMexico } from '../lib/index.ts';
 import { membershipRole } from '../organizations/index.ts';
 import type { PledgeInput } from './forms.ts';
-import {
-  canChangeSponsorship,
-  sponsorshipTransitions,
-  type SponsorshipTransition,
-} from './lifecycle.ts';
-import { queueNewPledgeEmails } from './notify.ts';
+import { canChangeSponsorship } from './lifecycle.ts';
+import { queueNewPledgeEmails, queuePledgeChangeEmails } from './notify.ts';
 import { canBeSponsored, pledgeRefusal } from './permissions.ts';
+import { lockPledge, pledgeSnapshot } from './pledge-lock.ts';
 
-const snapshot = (row: Sponsorship) => ({
-  kind: row.kind,
-  amountCentavos: row.amountCentavos,
-  description: row.description,
-  terms: row.terms,
-  status: row.status,
-  withdrawalReason: row.withdrawalReason,
-});
+/** A promised day already over in Mexico would make a new promise overdue at once. */
+export function refusePastDueDay(dueOn: string | null, now: Date): void {
+  if (dueOn !== null && dueOn < dayInMexico(now)) {
+    throw new ValidationError({ dueOn: 'sponsorships.errors.dueOnPast' });
+  }
+}
 
 /**
  * A member of a verified government office pledges its support to a challenge. The challenge,
  * the office and the actor's membership are read inside the transaction, shared-locked, so a
- * challenge closed or a verification removed a moment ago counts.
+ * challenge closed or a verification removed a moment ago counts. Its first version is kept.
  */
 export async function pledgeSponsorship(
   db: Db,
   actor: User,
   challengeId: string,
-  input: PledgeInput,
+  pledge: Omit<PledgeInput, 'dueOn'> & { dueOn?: string | null },
+  now: Date = new Date(),
 ): Promise<Sponsorship> {
+  const input = { ...pledge, dueOn: pledge.dueOn ?? null };
+  refusePastDueDay(input.dueOn, now);
   return db.transaction(async (tx) => {
     const challenge = await holdChallenge(tx, challengeId);
     if (!canBeSponsored(challenge))
@@ -62,16 +61,27 @@ export async function pledgeSponsorship(
         amountCentavos: input.amountCentavos,
         description: input.description,
         terms: input.terms,
+        dueOn: input.dueOn,
         createdById: actor.id,
       })
       .returning();
+    await tx.insert(sponsorshipVersions).values({
+      sponsorshipId: created!.id,
+      version: 1,
+      kind: created!.kind,
+      amountCentavos: created!.amountCentavos,
+      description: created!.description,
+      terms: created!.terms,
+      dueOn: created!.dueOn,
+      changedById: actor.id,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'sponsorship.pledge',
       subjectType: 'sponsorship',
       subjectId: created!.id,
       organizationId: office!.id,
-      after: snapshot(created!),
+      after: pledgeSnapshot(created!),
     });
     await queueNewPledgeEmails(tx, challenge, office!, created!, actor.id);
     return created!;
@@ -79,47 +89,43 @@ export async function pledgeSponsorship(
 }
 
 /**
- * A member of the sponsoring office marks its pledge fulfilled or withdrawn (with its public
- * reason), once. The row is locked and the membership read inside the transaction, so two
- * presses at once, or a member just removed, cannot both change it.
+ * A member of the sponsoring office withdraws its pledge with a public reason, before it is
+ * delivered or after its delivery was disputed; the receiving organization is told.
  */
-export async function changeSponsorship(
+export async function withdrawSponsorship(
   db: Db,
   actor: User,
   sponsorshipId: string,
-  transition: SponsorshipTransition,
-  reason?: string,
+  reason: string,
+  now: Date = new Date(),
 ): Promise<Sponsorship> {
-  if (!isUuid(sponsorshipId)) throw new NotFoundError();
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(sponsorships)
-      .where(eq(sponsorships.id, sponsorshipId))
-      .for('update');
-    if (!current) throw new NotFoundError();
-    const isMember = (await membershipRole(tx, actor.id, current.organizationId)) !== null;
-    if (!canChangeSponsorship(transition, current.status, isMember)) {
+    const pledge = await lockPledge(tx, actor.id, sponsorshipId);
+    const current = pledge.sponsorship;
+    if (!canChangeSponsorship('withdraw', current.status, pledge.sides)) {
       throw new ForbiddenError('sponsorships.errors.transitionRefused');
     }
     const [updated] = await tx
       .update(sponsorships)
-      .set({
-        status: sponsorshipTransitions[transition].to,
-        withdrawalReason: transition === 'withdraw' ? (reason ?? null) : null,
-        updatedAt: new Date(),
-      })
+      .set({ status: 'withdrawn', withdrawalReason: reason, withdrawnAt: now, updatedAt: now })
       .where(eq(sponsorships.id, current.id))
       .returning();
     await recordAudit(tx, {
       actorId: actor.id,
-      action: `sponsorship.${transition}`,
+      action: 'sponsorship.withdraw',
       subjectType: 'sponsorship',
       subjectId: current.id,
       organizationId: current.organizationId,
-      before: snapshot(current),
-      after: snapshot(updated!),
+      before: pledgeSnapshot(current),
+      after: pledgeSnapshot(updated!),
     });
+    await queuePledgeChangeEmails(
+      tx,
+      { ...pledge, sponsorship: updated! },
+      'withdraw',
+      actor.id,
+      reason,
+    );
     return updated!;
   });
 }

@@ -26,7 +26,7 @@ describe('sponsoring a challenge', () => {
     await server?.close();
   });
 
-  it("a government office pledges a prize on another organization's challenge, fulfils it, and the ledger adds it up", async () => {
+  it("a government office pledges a prize on another organization's challenge, delivers it with evidence, the receiver confirms it, and the ledger adds it up", async () => {
     const page = await browser.newPage();
     // A member of the (verified) Zapopan government, from the demo data.
     await signInWithEmailLink(page, server.baseUrl, 'innovacion@zapopan.example.gob.mx');
@@ -45,8 +45,18 @@ describe('sponsoring a challenge', () => {
     assert.match(await page.locator('.lead').innerText(), /\$25,000\.50/);
     await expectNoAxeViolations(page, 'pledge page');
 
-    await page.getByRole('button', { name: t('sponsorships.transition.fulfill') }).click();
-    await page.waitForLoadState();
+    const pledgeUrl = page.url();
+    await page.getByRole('link', { name: t('sponsorships.transition.fulfill') }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/cumplimiento'));
+    await expectNoAxeViolations(page, 'delivery form');
+    await page
+      .getByLabel(t('sponsorships.fulfil.delivered'))
+      .fill('Transferencia de $25,000.50 al equipo de la solución');
+    await page
+      .getByLabel(t('sponsorships.fulfil.evidenceUrl'))
+      .fill('https://transparencia.zapopan.example.org/recibos/2026-118.pdf');
+    await page.getByRole('button', { name: t('sponsorships.fulfil.submit') }).click();
+    await page.waitForURL(pledgeUrl);
     assert.match(
       await page.locator('.lead').innerText(),
       // The status badge is shown in capitals.
@@ -58,13 +68,38 @@ describe('sponsoring a challenge', () => {
     );
     await screenshot(page, 'sponsorship-fulfilled');
 
+    // The neighbours whose challenge it is check the evidence and confirm it, in their own browser.
+    const receiverBrowser = await openBrowser();
+    try {
+      const receiver = await receiverBrowser.newPage();
+      await signInWithEmailLink(receiver, server.baseUrl, 'rosa@vecinos-atoyac.example.org');
+      await receiver.goto(pledgeUrl);
+      await receiver.getByRole('link', { name: t('sponsorships.transition.respond') }).click();
+      await receiver.waitForURL((url) => url.pathname.endsWith('/respuesta'));
+      await expectNoAxeViolations(receiver, 'answer form');
+      await receiver.getByLabel(t('sponsorships.respond.confirm')).check();
+      await receiver.getByLabel(t('sponsorships.respond.note')).fill('Llegó completo.');
+      await receiver.getByRole('button', { name: t('sponsorships.respond.submit') }).click();
+      await receiver.waitForURL(pledgeUrl);
+      assert.match(
+        await receiver.locator('.lead').innerText(),
+        new RegExp(t('sponsorships.status.confirmed'), 'i'),
+      );
+      assert.match(await receiver.locator('.record-list').first().innerText(), /Llegó completo\./);
+      await expectNoAxeViolations(receiver, 'confirmed pledge page');
+      await screenshot(receiver, 'sponsorship-confirmed');
+      expectNoPageProblems(receiver, 'answering a delivery');
+    } finally {
+      await receiverBrowser.close();
+    }
+
     await page.goto(`${server.baseUrl}/patrocinios`);
     await page.getByLabel(t('sponsorships.ledger.office')).selectOption('municipio-de-zapopan');
     await page.getByRole('button', { name: t('sponsorships.ledger.filter') }).click();
     await page.waitForURL((url) => url.searchParams.get('oficina') === 'municipio-de-zapopan');
     const totals = page.locator('.total-row');
-    // The demo data's $50,000.00 prize is still pledged; the new $25,000.50 one is fulfilled.
-    assert.match(await totals.innerText(), /\$50,000\.00[\s\S]*\$25,000\.50/);
+    // The demo data's prize, amended to $60,000.00, is still pledged; the new one is confirmed.
+    assert.match(await totals.innerText(), /\$60,000\.00[\s\S]*\$25,000\.50/);
     await expectNoAxeViolations(page, 'ledger');
     await screenshot(page, 'sponsorship-ledger');
     expectNoPageProblems(page, 'sponsorship journey');

@@ -34,7 +34,13 @@ import {
 } from '../../../server/proposals/submission.ts';
 import { answerQuestion, askQuestion } from '../../../server/questions/service.ts';
 import { saveScores } from '../../../server/reviews/scores.ts';
-import { changeSponsorship, pledgeSponsorship } from '../../../server/sponsorships/service.ts';
+import {
+  amendSponsorship,
+  fulfilSponsorship,
+  pledgeSponsorship,
+  respondToFulfilment,
+  withdrawSponsorship,
+} from '../../../server/sponsorships/index.ts';
 import { answerInvitation, inviteToTeam, removeFromTeam } from '../../../server/teams/service.ts';
 import { recordAdoption } from '../../../server/tracking/adoptions.ts';
 import { endorseProposal } from '../../../server/tracking/endorsements.ts';
@@ -224,7 +230,29 @@ describe('state-changing services refuse outsiders without a route', () => {
       terms: '',
     }),
   );
-  refuses('changeSponsorship', () => changeSponsorship(db(), stranger, sponsorshipId, 'fulfill'));
+  refuses('fulfilSponsorship', () =>
+    fulfilSponsorship(db(), stranger, sponsorshipId, {
+      delivered: 'Nada',
+      deliveredOn: '2026-01-02',
+      evidenceUrl: 'https://example.org/recibo.pdf',
+      note: '',
+    }),
+  );
+  refuses('respondToFulfilment', () =>
+    respondToFulfilment(db(), stranger, sponsorshipId, { verdict: 'dispute', note: 'No llegó.' }),
+  );
+  refuses('amendSponsorship', () =>
+    amendSponsorship(db(), stranger, sponsorshipId, {
+      amountCentavos: 1_00,
+      description: '',
+      terms: '',
+      dueOn: null,
+      note: 'Ajeno.',
+    }),
+  );
+  refuses('withdrawSponsorship', () =>
+    withdrawSponsorship(db(), stranger, sponsorshipId, 'Porque sí.'),
+  );
   refuses('updateOrganization', () =>
     updateOrganization(db(), stranger, challenge.organizationId, {
       name: 'Nombre ajeno',

@@ -1,10 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Challenge, Organization, User } from '../../../models/schema/index.ts';
+import type {
+  Challenge,
+  Organization,
+  SponsorshipStatus,
+  User,
+} from '../../../models/schema/index.ts';
 import { changeChallengeStatus } from '../../../server/challenges/status-change.ts';
 import { ForbiddenError } from '../../../server/errors.ts';
 import { changeProposalStatus } from '../../../server/proposals/status-change.ts';
-import { changeSponsorship } from '../../../server/sponsorships/service.ts';
+import {
+  amendSponsorship,
+  fulfilSponsorship,
+  respondToFulfilment,
+  withdrawSponsorship,
+} from '../../../server/sponsorships/index.ts';
 import { makeSponsorship } from '../../support/challenge-factories.ts';
 import { databaseSnapshot } from '../../support/database-snapshot.ts';
 import { makeChallenge, makeMember, makeOrganization } from '../../support/factories.ts';
@@ -85,17 +95,44 @@ describe('transitions refused for their status, through the services', () => {
     }
   });
 
-  it('sponsorship: the office cannot change a pledge already fulfilled or withdrawn', async () => {
+  it('sponsorship: no side moves a pledge out of a step the table does not allow', async () => {
     const db = test.database.db;
     const office = await makeOrganization(db, { kind: 'government', verifiedAt: new Date() });
     const officer = await makeMember(db, office);
-    for (const status of ['fulfilled', 'withdrawn'] as const) {
-      for (const transition of ['fulfill', 'withdraw'] as const) {
+    const receiver = await makeMember(db, organization);
+    const delivery = {
+      delivered: 'Premio',
+      deliveredOn: '2026-01-02',
+      evidenceUrl: 'https://example.org/recibo.pdf',
+      note: '',
+    };
+    const amendment = {
+      amountCentavos: 1_00,
+      description: '',
+      terms: '',
+      dueOn: null,
+      note: 'Ajuste.',
+    };
+    const attempts = {
+      fulfill: (id: string) => fulfilSponsorship(db, officer, id, delivery),
+      withdraw: (id: string) => withdrawSponsorship(db, officer, id, 'Otra razón'),
+      amend: (id: string) => amendSponsorship(db, officer, id, amendment),
+      confirm: (id: string) =>
+        respondToFulfilment(db, receiver, id, { verdict: 'confirm', note: '' }),
+      dispute: (id: string) =>
+        respondToFulfilment(db, receiver, id, { verdict: 'dispute', note: 'Falta.' }),
+    };
+    const refused: [keyof typeof attempts, SponsorshipStatus[]][] = [
+      ['fulfill', ['fulfilled', 'confirmed', 'withdrawn']],
+      ['withdraw', ['fulfilled', 'confirmed', 'withdrawn']],
+      ['amend', ['fulfilled', 'confirmed', 'withdrawn']],
+      ['confirm', ['pledged', 'confirmed', 'disputed', 'withdrawn']],
+      ['dispute', ['pledged', 'confirmed', 'disputed', 'withdrawn']],
+    ];
+    for (const [name, statuses] of refused) {
+      for (const status of statuses) {
         const pledge = await makeSponsorship(db, challenge, { status, organizationId: office.id });
-        await refusedUnchanged(
-          () => changeSponsorship(db, officer, pledge.id, transition, 'Otra razón'),
-          `${transition} from ${status}`,
-        );
+        await refusedUnchanged(() => attempts[name](pledge.id), `${name} from ${status}`);
       }
     }
   });

@@ -60,7 +60,11 @@ describe('status histories, cut to their latest entries', () => {
   const cases = [
     { subject: 'challenge', oldest: 'Creado', latest: 'Reabierto' },
     { subject: 'proposal', oldest: 'Borrador creado', latest: 'Propuesta enviada' },
-    { subject: 'sponsorship', oldest: 'Compromiso publicado', latest: 'Marcado como cumplido' },
+    {
+      subject: 'sponsorship',
+      oldest: 'Compromiso publicado',
+      latest: 'Entrega registrada por la oficina',
+    },
   ];
   for (const { subject, oldest, latest } of cases)
     it(`shows the latest ${HISTORY_SHOWN} of a ${subject}'s history and counts the older`, async () => {

@@ -200,7 +200,7 @@ describe('pledging sponsorship', () => {
     }
   });
 
-  it('lets the office mark a pledge fulfilled, once, and nobody else', async () => {
+  it('lets the office record a delivery with public evidence, once, and nobody else', async () => {
     const response = await pledge(officer, {
       organizationId: office.id,
       kind: 'data_access',
@@ -209,42 +209,129 @@ describe('pledging sponsorship', () => {
     const path = String(response.headers.location);
     const id = path.split('/').pop()!;
     const page = await officer.get(path);
-    const token = csrfTokenIn(page.text);
-    assert.match(page.text, /value="fulfill">\s*<button class="button" type="submit">Marcar como/);
+    assert.match(page.text, new RegExp(`href="${path}/cumplimiento">Registrar la entrega`));
     assert.match(page.text, /value="withdraw">[\s\S]*<textarea id="reason" name="reason"/);
 
     const stranger = await communityMember.get(path);
-    assert.doesNotMatch(stranger.text, /name="transicion"/, 'no buttons for others');
-    const refused = await communityMember.postForm(`${path}/estado`, {
+    assert.doesNotMatch(stranger.text, /cumplimiento"/, 'no delivery link for others');
+    assert.equal((await communityMember.get(`${path}/cumplimiento`)).status, 403);
+    const refused = await communityMember.postForm(`${path}/cumplimiento`, {
       _csrf: csrfTokenIn(stranger.text),
-      transicion: 'fulfill',
+      delivered: 'Nada',
+      deliveredOn: '2026-01-02',
+      evidenceUrl: 'https://example.org/recibo.pdf',
     });
     assert.equal(refused.status, 403);
+    // The old one-press "fulfilled" is gone: a delivery needs its evidence.
+    const pressed = await officer.postForm(`${path}/estado`, {
+      _csrf: csrfTokenIn(page.text),
+      transicion: 'fulfill',
+    });
+    assert.equal(pressed.status, 403);
 
+    const form = await officer.get(`${path}/cumplimiento`);
+    assert.equal(form.status, 200);
+    const token = csrfTokenIn(form.text);
+    const bad = await officer.postForm(`${path}/cumplimiento`, {
+      _csrf: token,
+      delivered: 'Conteos 2019–2026',
+      deliveredOn: '2026-01-02',
+      evidenceUrl: 'javascript:alert(1)',
+      note: 'Con licencia abierta',
+    });
+    assert.equal(bad.status, 422);
+    assert.match(bad.text, /Escribe la dirección web de la evidencia/);
+    assert.match(bad.text, /Conteos 2019–2026<\/textarea>/, 'keeps what was typed');
+    assert.match(bad.text, /Con licencia abierta<\/textarea>/);
+    const future = await officer.postForm(`${path}/cumplimiento`, {
+      _csrf: token,
+      delivered: 'Conteos',
+      deliveredOn: '2099-01-01',
+      evidenceUrl: 'https://datos.example.org/conteos',
+    });
+    assert.equal(future.status, 422);
+    assert.match(future.text, /La fecha de entrega no puede ser futura/);
     assert.equal(
-      (await officer.postForm(`${path}/estado`, { _csrf: token, transicion: 'fulfill' })).status,
-      303,
+      (await test.database.db.select().from(sponsorships).where(eq(sponsorships.id, id)))[0]!
+        .status,
+      'pledged',
+      'refused deliveries change nothing',
     );
-    assert.equal(
-      (await officer.postForm(`${path}/estado`, { _csrf: token, transicion: 'fulfill' })).status,
-      403,
-    );
-    assert.equal(
-      (
-        await officer.postForm(`${path}/estado`, {
-          _csrf: token,
-          transicion: 'withdraw',
-          reason: 'x',
-        })
-      ).status,
-      403,
-    );
+
+    const recorded = await officer.postForm(`${path}/cumplimiento`, {
+      _csrf: token,
+      delivered: 'Conteos 2019–2026',
+      deliveredOn: '2026-01-02',
+      evidenceUrl: 'https://datos.example.org/conteos',
+    });
+    assert.equal(recorded.status, 303);
+    assert.equal((await officer.get(`${path}/cumplimiento`)).status, 403, 'once');
     const [row] = await test.database.db.select().from(sponsorships).where(eq(sponsorships.id, id));
     assert.equal(row!.status, 'fulfilled');
-    assert.doesNotMatch((await officer.get(path)).text, /name="transicion"/, 'nothing left to do');
+    assert.ok(row!.fulfilledAt);
 
-    const history = await visitor(test.app).get(path);
-    assert.match(history.text, /Compromiso publicado[\s\S]*Marcado como cumplido/);
+    const shown = await visitor(test.app).get(path);
+    assert.match(shown.text, /Entregado, por confirmar/);
+    assert.match(shown.text, /href="https:\/\/datos\.example\.org\/conteos"/);
+    assert.match(shown.text, /Esperando la respuesta de quien lo recibe/);
+    assert.match(shown.text, /Compromiso publicado[\s\S]*Entrega registrada por la oficina/);
+  });
+
+  it('lets the receiving organization confirm or dispute a delivery, and the office deliver again', async () => {
+    const response = await pledge(officer, {
+      organizationId: office.id,
+      kind: 'mentorship',
+      description: '10 horas',
+    });
+    const path = String(response.headers.location);
+    const delivery = async (what: string) => {
+      const form = await officer.get(`${path}/cumplimiento`);
+      return officer.postForm(`${path}/cumplimiento`, {
+        _csrf: csrfTokenIn(form.text),
+        delivered: what,
+        deliveredOn: '2026-01-02',
+        evidenceUrl: 'https://example.org/minuta.pdf',
+      });
+    };
+    assert.equal((await delivery('Cinco horas')).status, 303);
+    assert.equal((await officer.get(`${path}/respuesta`)).status, 403, 'not the office');
+    const form = await communityMember.get(`${path}/respuesta`);
+    assert.equal(form.status, 200);
+    const token = csrfTokenIn(form.text);
+    const silent = await communityMember.postForm(`${path}/respuesta`, {
+      _csrf: token,
+      verdict: 'dispute',
+      note: '  ',
+    });
+    assert.equal(silent.status, 422);
+    assert.match(silent.text, /una disputa necesita su motivo/);
+    assert.match(silent.text, /value="dispute" checked/, 'keeps the choice');
+    const disputed = await communityMember.postForm(`${path}/respuesta`, {
+      _csrf: token,
+      verdict: 'dispute',
+      note: 'Faltan cinco horas.',
+    });
+    assert.equal(disputed.status, 303);
+    const afterDispute = await visitor(test.app).get(path);
+    assert.match(afterDispute.text, /En disputa/);
+    assert.match(afterDispute.text, /Faltan cinco horas\./);
+
+    assert.equal((await delivery('Las diez horas')).status, 303, 'delivers again after a dispute');
+    const again = await communityMember.get(`${path}/respuesta`);
+    const confirmed = await communityMember.postForm(`${path}/respuesta`, {
+      _csrf: csrfTokenIn(again.text),
+      verdict: 'confirm',
+      note: '',
+    });
+    assert.equal(confirmed.status, 303);
+    assert.equal((await communityMember.get(`${path}/respuesta`)).status, 403, 'answered');
+    const shown = await visitor(test.app).get(path);
+    assert.match(shown.text, /status--sponsorship-confirmed">Confirmado/);
+    assert.match(shown.text, /Las diez horas[\s\S]*Cinco horas/, 'both deliveries, newest first');
+    assert.match(
+      shown.text,
+      /Entrega disputada por quien la recibe[\s\S]*Entrega confirmada por quien la recibe/,
+    );
   });
 
   it('requires a public reason to withdraw, and shows it', async () => {

@@ -12,7 +12,11 @@ import {
 import type { Database } from '../../../../server/db/index.ts';
 import { ForbiddenError, NotFoundError } from '../../../../server/errors.ts';
 import type { PledgeInput } from '../../../../server/sponsorships/forms.ts';
-import { changeSponsorship, pledgeSponsorship } from '../../../../server/sponsorships/service.ts';
+import {
+  fulfilSponsorship,
+  pledgeSponsorship,
+  withdrawSponsorship,
+} from '../../../../server/sponsorships/index.ts';
 import { makeChallenge, makeMember, makeOrganization } from '../../../support/factories.ts';
 import { createTestDatabase } from '../../../support/test-db.ts';
 
@@ -31,7 +35,14 @@ describe('the sponsorship services, called with no route in front', () => {
     amountCentavos: 100_000,
     description: '',
     terms: '',
+    dueOn: null,
   });
+  const delivery = {
+    delivered: 'Premio',
+    deliveredOn: '2026-01-02',
+    evidenceUrl: 'https://example.org/recibo.pdf',
+    note: '',
+  };
   const refusedWith = (key: string) => (error: unknown) =>
     error instanceof ForbiddenError && error.messageKey === key;
   const count = async () => (await database.db.select().from(sponsorships)).length;
@@ -85,12 +96,12 @@ describe('the sponsorship services, called with no route in front', () => {
     const db = database.db;
     const pledge = await pledgeSponsorship(db, officer, challenge.id, prize(office.id));
     await assert.rejects(
-      changeSponsorship(db, outsider, pledge.id, 'fulfill'),
+      fulfilSponsorship(db, outsider, pledge.id, delivery),
       refusedWith('sponsorships.errors.transitionRefused'),
     );
     const results = await Promise.allSettled([
-      changeSponsorship(db, officer, pledge.id, 'fulfill'),
-      changeSponsorship(db, officer, pledge.id, 'withdraw', 'Sin presupuesto.'),
+      fulfilSponsorship(db, officer, pledge.id, delivery),
+      withdrawSponsorship(db, officer, pledge.id, 'Sin presupuesto.'),
     ]);
     assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
     const [row] = await db.select().from(sponsorships).where(eq(sponsorships.id, pledge.id));
@@ -100,6 +111,6 @@ describe('the sponsorship services, called with no route in front', () => {
       .where(eq(auditEvents.subjectId, pledge.id));
     assert.equal(events.length, 2, 'the pledge and the one change that won');
     assert.ok(['fulfilled', 'withdrawn'].includes(row!.status));
-    await assert.rejects(changeSponsorship(db, officer, 'not-an-id', 'fulfill'), NotFoundError);
+    await assert.rejects(fulfilSponsorship(db, officer, 'not-an-id', delivery), NotFoundError);
   });
 });

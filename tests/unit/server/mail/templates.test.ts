@@ -27,7 +27,31 @@ interface Case {
   subject: string[];
   /** Whether the outbox gives it an unsubscribe link (every email but the essential ones). */
   unsubscribe: boolean;
+  /** The template, when one template tells several events (the case is named template:event). */
+  template?: string;
 }
+
+// One template tells the other side of a pledge about each of its changes.
+const pledgeChanges = Object.fromEntries(
+  (['fulfill', 'confirm', 'dispute', 'withdraw', 'amend', 'overdue'] as const).map((event) => [
+    `pledge-change:${event}`,
+    {
+      template: 'pledge-change',
+      data: {
+        event,
+        office: typed('office'),
+        challenge: typed('challenge'),
+        kind: 'prize',
+        amountCentavos: 5_000_029,
+        dueOn: '2027-03-09',
+        note: typed('note'),
+      },
+      shows: ['office', 'challenge', 'note'],
+      subject: ['office'].filter(() => !['confirm', 'dispute'].includes(event)),
+      unsubscribe: true,
+    } satisfies Case,
+  ]),
+);
 
 const link = 'https://retos.example.org/retos/el-reto?vista=1&orden=2';
 const cases: Record<string, Case> = {
@@ -164,6 +188,7 @@ const cases: Record<string, Case> = {
     subject: ['inviter', 'proposal'],
     unsubscribe: false,
   },
+  ...pledgeChanges,
 };
 
 const unsubscribeUrl = 'https://retos.example.org/avisos/baja/abc.def';
@@ -173,8 +198,8 @@ const untranslatedKey =
   /\b(?:accounts|challenge|claims|emails|notifications|organizations|proposals|questions|review|sponsorships|tracking)\.[a-zA-Z]+\.[a-zA-Z.]+/;
 
 function render(name: string, lang: Language, withUnsubscribe: boolean) {
-  const { data } = cases[name]!;
-  return renderEmail(name, {
+  const { data, template } = cases[name]!;
+  return renderEmail(template ?? name, {
     ...data,
     link,
     t: translator.t(lang),
