@@ -79,6 +79,9 @@ export const challenges = pgTable(
       onDelete: 'set null',
     }),
     archived: boolean('archived').notNull().default(false),
+    // Proposals that count (submitted onwards, neither drafts nor withdrawn), kept by a trigger
+    // on proposals in the same statement as every write, so ordering by it reads an index.
+    proposalCount: integer('proposal_count').notNull().default(0),
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -103,6 +106,12 @@ export const challenges = pgTable(
     index('challenges_listed_by_organization_idx')
       .on(table.organizationId, sql`coalesce(${table.publishedAt}, ${table.createdAt})`, table.id)
       .where(sql`${table.archived} = false`),
+    // /retos?orden=propuestas and its tie-breaks, over exactly the challenges it may list.
+    index('challenges_listed_by_proposals_idx')
+      .on(table.proposalCount, table.publishedAt, table.id)
+      .where(
+        sql`${table.archived} = false and ${table.status} <> 'draft' and ${table.publishedAt} is not null`,
+      ),
     index('challenges_organization_idx').on(table.organizationId),
     index('challenges_author_idx').on(table.authorId),
     // A deadline is a calendar day in Mexico: it may not come before the day of publication
@@ -112,6 +121,7 @@ export const challenges = pgTable(
       sql`${table.deadline} is null or ${table.publishedAt} is null or ${table.deadline} >= (${table.publishedAt} at time zone 'America/Mexico_City')::date`,
     ),
     // ISO dates compare as strings; the form refuses a phase that ends before it starts.
+    check('challenges_proposal_count_check', sql`${table.proposalCount} >= 0`),
     check(
       'challenges_phases_in_order_check',
       sql`not jsonb_path_exists(${table.phases}, '$[*] ? (@.endsOn < @.startsOn)')`,

@@ -23,6 +23,16 @@ export const proposalStatuses = [
   'withdrawn',
 ] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
+
+/**
+ * Statuses that do not count as a proposal on a challenge: the team's drafts and what it
+ * withdrew. challenges.proposal_count counts the rest; the trigger that keeps it (migration
+ * 0018) spells the same list in SQL, and a test holds the two together.
+ */
+export const uncountedProposalStatuses = [
+  'draft',
+  'withdrawn',
+] as const satisfies readonly ProposalStatus[];
 export const proposalStatus = pgEnum('proposal_status', proposalStatuses);
 
 export const repositoryCheckStatuses = ['unchecked', 'verified', 'failed', 'unreachable'] as const;

@@ -10,11 +10,10 @@ import {
   isNotNull,
   isNull,
   ne,
-  notInArray,
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { challenges, organizations, proposals, sponsorships } from '../../models/schema/index.ts';
+import { challenges, organizations, sponsorships } from '../../models/schema/index.ts';
 import type { Db } from '../db/index.ts';
 import { dayInMexico } from '../lib/index.ts';
 import { cardColumns, toChallengeCard, type ChallengeCard } from './cards.ts';
@@ -32,7 +31,6 @@ import { skillSpellings } from './browse-skills.ts';
 import type { BrowseFilters } from './browse-query.ts';
 
 export const PAGE_SIZE = 20;
-const UNCOUNTED_PROPOSALS = ['draft', 'withdrawn'] as const;
 // Every pledge not withdrawn backs its challenge, whatever its receiver said of the delivery.
 const BACKING_SPONSORSHIPS = ['pledged', 'fulfilled', 'confirmed', 'disputed'] as const;
 
@@ -62,7 +60,10 @@ export { dayInMexico };
  * What may be listed, and the filters, combined with AND. Published means not a draft, not
  * archived, and given a publication time (the newest-first order and its cursor rely on it).
  */
-function conditions(filters: BrowseFilters, skillSpellings: string[] | undefined): SQL[] {
+export function browseConditions(
+  filters: BrowseFilters,
+  skillSpellings: string[] | undefined,
+): SQL[] {
   const where: SQL[] = [
     ne(challenges.status, 'draft'),
     eq(challenges.archived, false),
@@ -93,34 +94,17 @@ function conditions(filters: BrowseFilters, skillSpellings: string[] | undefined
   return where;
 }
 
-/** Proposals that count: submitted onwards, not drafts and not withdrawn. */
-const proposalCounts = (db: Db) =>
-  db
-    .select({ challengeId: proposals.challengeId, proposals: count().as('proposals') })
-    .from(proposals)
-    .where(notInArray(proposals.status, [...UNCOUNTED_PROPOSALS]))
-    .groupBy(proposals.challengeId)
-    .as('proposal_counts');
-
-const proposalCountOfRow = sql<number>`(select count(*)::int from ${proposals} where ${proposals.challengeId} = ${challenges.id} and ${notInArray(proposals.status, [...UNCOUNTED_PROPOSALS])})`;
-
 // Prize money that still counts: pledged or already paid, never withdrawn.
 const prizeOfRow = sql<string>`(select coalesce(sum(${sponsorships.amountCentavos}), 0)::bigint from ${sponsorships} where ${sponsorships.challengeId} = ${challenges.id} and ${sponsorships.kind} = 'prize' and ${inArray(sponsorships.status, [...BACKING_SPONSORSHIPS])})`;
 
 const sponsoredOfRow = sql<boolean>`exists (select 1 from ${sponsorships} where ${sponsorships.challengeId} = ${challenges.id} and ${inArray(sponsorships.status, [...BACKING_SPONSORSHIPS])})`;
 
-/** One page of published challenges matching the filters, and how many match in all. */
-export async function browseChallenges(
-  db: Db,
-  request: BrowseRequest,
-  now = new Date(),
-): Promise<BrowsePage> {
+/**
+ * The query of one page (a row more than shown, to know whether another follows) and its order.
+ * Exported so a test can read its plan.
+ */
+export function browsePageQuery(db: Db, request: BrowseRequest, where: SQL[], today: string) {
   const { filters, sort, after } = request;
-  const spellings = filters.skill ? await skillSpellings(db, filters.skill) : undefined;
-  const where = conditions(filters, spellings);
-  const today = after?.sort === 'deadline' ? after.today : dayInMexico(now);
-  // Sorting by proposals counts them for every match at once; other orders count one page's.
-  const counted = sort === 'proposals' ? proposalCounts(db) : undefined;
   const zero = sql<number>`0`;
   // Keys an order does not use are selected as 0, so only the order in use computes its keys.
   const by: SortExpressions = {
@@ -128,15 +112,15 @@ export async function browseChallenges(
       sort === 'relevance' && filters.q
         ? sql`ts_rank(${challenges.search}, ${searchTsQuery(filters.q)})::float8`
         : zero,
-    proposals: counted ? sql`coalesce(${counted.proposals}, 0)::int` : proposalCountOfRow,
+    // Kept by the database as proposals change; the proposals order reads it from its index.
+    proposals: sql<number>`${challenges.proposalCount}`,
     prize: sort === 'prize' ? prizeOfRow : zero,
     deadlineBucket: sort === 'deadline' ? deadlineBucket(today) : zero,
     deadlineDays: sort === 'deadline' ? deadlineDays(today) : zero,
   };
   const plan = sortPlan(sort, by, today);
   const direction = plan.descending ? desc : asc;
-
-  let pageQuery = db
+  const query = db
     .select({
       ...cardColumns,
       id: challenges.id,
@@ -150,14 +134,25 @@ export async function browseChallenges(
     })
     .from(challenges)
     .innerJoin(organizations, eq(organizations.id, challenges.organizationId))
-    .$dynamic();
-  if (counted) pageQuery = pageQuery.leftJoin(counted, eq(counted.challengeId, challenges.id));
+    .where(and(...where, after ? afterPosition(plan, after) : undefined))
+    .orderBy(...plan.keys.map((key) => direction(key)))
+    .limit(PAGE_SIZE + 1);
+  return { query, plan };
+}
 
+/** One page of published challenges matching the filters, and how many match in all. */
+export async function browseChallenges(
+  db: Db,
+  request: BrowseRequest,
+  now = new Date(),
+): Promise<BrowsePage> {
+  const { filters, after } = request;
+  const spellings = filters.skill ? await skillSpellings(db, filters.skill) : undefined;
+  const where = browseConditions(filters, spellings);
+  const today = after?.sort === 'deadline' ? after.today : dayInMexico(now);
+  const { query, plan } = browsePageQuery(db, request, where, today);
   const [rows, totals] = await Promise.all([
-    pageQuery
-      .where(and(...where, after ? afterPosition(plan, after) : undefined))
-      .orderBy(...plan.keys.map((key) => direction(key)))
-      .limit(PAGE_SIZE + 1),
+    query,
     db
       .select({ total: count() })
       .from(challenges)

@@ -3,6 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { challenges } from '../../../../models/schema/index.ts';
 import { challengeCardsQuery, ofOrganization } from '../../../../server/challenges/cards.ts';
+import type { CursorPosition } from '../../../../server/challenges/browse-cursor.ts';
+import {
+  browseConditions,
+  browsePageQuery,
+  type BrowseRequest,
+} from '../../../../server/challenges/browse-service.ts';
 import { queryRows, type Database, type Db } from '../../../../server/db/index.ts';
 import { makeChallenge, makeOrganization } from '../../../support/factories.ts';
 import { createTestDatabase } from '../../../support/test-db.ts';
@@ -13,10 +19,15 @@ function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 }
 
-/** The plan the database would pick if scanning the table were not an option (a tiny table). */
-async function planOf(db: Db, query: SQLWrapper): Promise<PlanNode[]> {
+/**
+ * The plan the database would pick if scanning the table were not an option (a tiny table).
+ * `sortLast` also makes sorting the last resort: on a few rows a sort is the cheapest plan,
+ * and the question is whether an index can give the order at all.
+ */
+async function planOf(db: Db, query: SQLWrapper, sortLast = false): Promise<PlanNode[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+    if (sortLast) await tx.execute(sql`SET LOCAL enable_sort = off`);
     const [row] = await queryRows<Record<string, unknown>>(
       tx as unknown as Db,
       sql`EXPLAIN (FORMAT JSON) ${query}`,
@@ -71,5 +82,34 @@ describe('challenge listings read their order from an index', () => {
     const query = sql`SELECT count(*) FROM ${challenges} WHERE ${challenges.archived} = false AND ${challenges.status} = 'open'`;
     const plan = await planOf(database.db, query);
     assert.ok(indexesIn(plan).includes('challenges_listed_by_status_idx'), String(indexesIn(plan)));
+  });
+
+  it('lists /retos by most proposals, on the first page and after a cursor, without sorting', async () => {
+    const first: BrowseRequest = { filters: {}, sort: 'proposals' };
+    const [row] = await database.db
+      .select({ id: challenges.id, publishedAt: challenges.publishedAt })
+      .from(challenges)
+      .where(eq(challenges.status, 'open'))
+      .limit(1);
+    const after: CursorPosition = {
+      sort: 'proposals',
+      proposals: 0,
+      publishedAt: row!.publishedAt!.toISOString(),
+      id: row!.id,
+    };
+    for (const request of [first, { ...first, after }]) {
+      const { query } = browsePageQuery(
+        database.db,
+        request,
+        browseConditions(request.filters, undefined),
+        '2026-12-01',
+      );
+      const plan = await planOf(database.db, query, true);
+      assert.deepEqual(sorts(plan), [], `no sort step (cursor: ${Boolean(request.after)})`);
+      assert.ok(
+        indexesIn(plan).includes('challenges_listed_by_proposals_idx'),
+        String(indexesIn(plan)),
+      );
+    }
   });
 });

@@ -1,61 +1,15 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import {
-  migrationsFolder,
-  openDatabase,
-  queryRows,
-  type Database,
-} from '../../../../server/db/index.ts';
+import { queryRows, type Database } from '../../../../server/db/index.ts';
 import { activeCriteria } from '../../../../server/challenges/criteria.ts';
 import { makeOrganization } from '../../../support/factories.ts';
 import { makeVolunteer } from '../../../support/proposal-factories.ts';
-import { adminQuery, testDatabaseUrl, withDatabase } from '../../../support/test-db.ts';
+import { emptyDatabase, migrationsBefore } from '../../../support/migration-db.ts';
 
 // The migration that copies the JSON criteria into rows runs on data written before it.
 const DATA_MIGRATION = '0010_criteria_rows_from_json';
-
-/** A copy of the migrations folder that stops before the named migration. */
-function migrationsBefore(tag: string): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'retos-migrations-'));
-  fs.cpSync(migrationsFolder, folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as {
-    entries: { tag: string }[];
-  };
-  const index = journal.entries.findIndex((entry) => entry.tag === tag);
-  assert.ok(index > 0, `${tag} is in the journal`);
-  journal.entries = journal.entries.slice(0, index);
-  fs.writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
-/** An empty database: PGlite in memory, or one of its own on the PostgreSQL server. */
-async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (!testDatabaseUrl) {
-    const database = await openDatabase({ kind: 'pglite-memory' });
-    return { database, drop: () => database.close() };
-  }
-  const name = `retos_migration_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(testDatabaseUrl, `CREATE DATABASE "${name}"`);
-  const database = await openDatabase({
-    kind: 'postgres',
-    url: withDatabase(testDatabaseUrl, name),
-    poolSize: 2,
-    acquireTimeoutMs: 5000,
-  });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await adminQuery(testDatabaseUrl!, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    },
-  };
-}
 
 describe('moving challenge criteria from JSON into rows', () => {
   let database: Database;

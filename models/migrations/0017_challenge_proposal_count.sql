@@ -1,0 +1,3 @@
+ALTER TABLE "challenges" ADD COLUMN "proposal_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "challenges_listed_by_proposals_idx" ON "challenges" USING btree ("proposal_count","published_at","id") WHERE "challenges"."archived" = false and "challenges"."status" <> 'draft' and "challenges"."published_at" is not null;--> statement-breakpoint
+ALTER TABLE "challenges" ADD CONSTRAINT "challenges_proposal_count_check" CHECK ("challenges"."proposal_count" >= 0);
