@@ -62,6 +62,10 @@ export function browseRoutes({ db }: FeatureDeps): Router {
       showPager: Boolean(after) || Boolean(page.nextCursor),
       firstPageUrl,
       nextUrl: page.nextCursor ? browseUrl(query.params, page.nextCursor) : undefined,
+      rankedMatches: page.rankedMatches,
+      newestUrl: page.rankedMatches
+        ? browseUrl({ ...query.params, orden: 'recientes' })
+        : undefined,
     });
   });
 

@@ -26,7 +26,7 @@ import {
   sortPlan,
   type SortExpressions,
 } from './browse-order.ts';
-import { searchTsQuery } from './browse-search.ts';
+import { RANKED_MATCHES, searchTsQuery, searchTsQueryExpression } from './browse-search.ts';
 import { skillSpellings } from './browse-skills.ts';
 import type { BrowseFilters } from './browse-query.ts';
 
@@ -45,6 +45,8 @@ export interface BrowsePage {
   total: number;
   /** The cursor of the next page; undefined on the last one. */
   nextCursor?: string;
+  /** Set when a search ranked only its newest matches, not all `total` (RANKED_MATCHES). */
+  rankedMatches?: number;
 }
 
 export interface BrowseRequest {
@@ -69,7 +71,9 @@ export function browseConditions(
     eq(challenges.archived, false),
     isNotNull(challenges.publishedAt),
   ];
-  if (filters.q) where.push(sql`${challenges.search} @@ ${searchTsQuery(filters.q)}`);
+  if (filters.q) {
+    where.push(sql`${challenges.search} @@ ${searchTsQueryExpression(filters.q)}`);
+  }
   if (filters.status) where.push(eq(challenges.status, filters.status));
   // `@>` is the operator the GIN index on sdgs answers.
   if (filters.sdg) where.push(sql`${challenges.sdgs} @> ARRAY[${filters.sdg}]::integer[]`);
@@ -120,6 +124,9 @@ export function browsePageQuery(db: Db, request: BrowseRequest, where: SQL[], to
   };
   const plan = sortPlan(sort, by, today);
   const direction = plan.descending ? desc : asc;
+  const matching = ranksMatches(request)
+    ? [inArray(challenges.id, newestMatches(db, where))]
+    : where;
   const query = db
     .select({
       ...cardColumns,
@@ -134,10 +141,23 @@ export function browsePageQuery(db: Db, request: BrowseRequest, where: SQL[], to
     })
     .from(challenges)
     .innerJoin(organizations, eq(organizations.id, challenges.organizationId))
-    .where(and(...where, after ? afterPosition(plan, after) : undefined))
+    .where(and(...matching, after ? afterPosition(plan, after) : undefined))
     .orderBy(...plan.keys.map((key) => direction(key)))
     .limit(PAGE_SIZE + 1);
   return { query, plan };
+}
+
+const ranksMatches = (request: BrowseRequest) =>
+  request.sort === 'relevance' && Boolean(request.filters.q);
+
+/** The ids of the newest matches a search ranks: a bounded set, whichever index finds it. */
+function newestMatches(db: Db, where: SQL[]) {
+  return db
+    .select({ id: challenges.id })
+    .from(challenges)
+    .where(and(...where))
+    .orderBy(desc(challenges.publishedAt), desc(challenges.id))
+    .limit(RANKED_MATCHES);
 }
 
 /** One page of published challenges matching the filters, and how many match in all. */
@@ -168,13 +188,15 @@ export async function browseChallenges(
     deadlineDays: Number(row.deadlineDays),
   }));
   const last = shown.at(-1);
+  const total = Number(totals[0]?.total ?? 0);
   return {
     cards: shown.map((row): BrowseCard => ({
       ...toChallengeCard(row),
       proposals: { count: row.proposals },
       sponsored: Boolean(row.sponsored),
     })),
-    total: Number(totals[0]?.total ?? 0),
+    total,
     nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(plan.position(last)) : undefined,
+    ...(ranksMatches(request) && total > RANKED_MATCHES ? { rankedMatches: RANKED_MATCHES } : {}),
   };
 }
