@@ -15,8 +15,7 @@ import {
   acceptedBodyTypes,
   BODY_LIMIT,
   currentUserLocals,
-  csrfProtection,
-  exposeCsrfToken,
+  csrfMiddleware,
   errorHandler,
   notFound,
   languageMiddleware,
@@ -107,8 +106,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(storableBodies);
-  app.use(csrfProtection);
-  app.use(exposeCsrfToken);
+  const csrf = csrfMiddleware({ secret: config.sessionSecret, secure: production });
+  app.use(csrf.protection);
+  app.use(csrf.exposeToken);
 
   app.use(
     authRoutes({

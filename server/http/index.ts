@@ -1,4 +1,4 @@
-export { csrfProtection, exposeCsrfToken } from './csrf.ts';
+export { csrfMiddleware } from './csrf.ts';
 export { currentUserLocals } from './current-user.ts';
 export { errorHandler, notFound } from './error-handler.ts';
 export { type FeatureDeps } from './feature-deps.ts';

@@ -13,6 +13,11 @@ function formRoutes(): Router {
       `<input type="hidden" name="_csrf" value="${(res.locals.csrfToken as () => string)()}">`,
     );
   });
+  // Something a page keeps for the visitor, as the GitHub sign-in keeps its OAuth state.
+  router.get('/probe/remember', (req, res) => {
+    (req.session as unknown as Record<string, unknown>).remembered = true;
+    res.send('ok');
+  });
   return router;
 }
 
@@ -34,9 +39,25 @@ describe('sessions', () => {
     assert.equal(await sessionRows(), 0);
   });
 
-  it('stores the session of a visitor shown a form in the database, with a safe cookie', async () => {
+  it('shows a visitor a form without a session: a signed cookie of its own carries the token', async () => {
     const person = visitor(test.app);
     const response = await person.get('/probe/form');
+    const cookie = String(response.headers['set-cookie']);
+    assert.match(cookie, /^retos\.csrf=/);
+    assert.doesNotMatch(cookie, /retos\.sid/);
+    assert.match(cookie, /HttpOnly/);
+    assert.match(cookie, /SameSite=Lax/);
+    assert.doesNotMatch(cookie, /Secure/, 'plain http outside production');
+    // The same cookie answers the next form: the token does not change.
+    const again = await person.get('/probe/form');
+    assert.equal(again.headers['set-cookie'], undefined);
+    assert.equal(again.text, response.text);
+    assert.equal(await sessionRows(), 0);
+  });
+
+  it('stores a session that holds something in the database, with a safe cookie', async () => {
+    const person = visitor(test.app);
+    const response = await person.get('/probe/remember');
     const cookie = String(response.headers['set-cookie']);
     assert.match(cookie, /^retos\.sid=/);
     assert.match(cookie, /HttpOnly/);
@@ -44,8 +65,9 @@ describe('sessions', () => {
     assert.doesNotMatch(cookie, /Secure/, 'plain http outside production');
     assert.equal(await sessionRows(), 1);
 
-    // The same session answers the next request: no new row.
-    await person.get('/probe/form');
+    // The same session answers the next request, and its forms take the session's token.
+    const form = await person.get('/probe/form');
+    assert.doesNotMatch(String(form.headers['set-cookie']), /retos\.csrf/);
     assert.equal(await sessionRows(), 1);
   });
 
@@ -61,9 +83,15 @@ describe('sessions', () => {
       routers: [formRoutes()],
       database: test.database,
     });
-    const response = await request(production.app)
-      .get('/probe/form')
-      .set('X-Forwarded-Proto', 'https');
-    assert.match(String(response.headers['set-cookie']), /Secure/);
+    for (const [path, name] of [
+      ['/probe/remember', 'retos.sid'],
+      // `__Host-`: no other host, not even a subdomain, can set this cookie.
+      ['/probe/form', '__Host-retos.csrf'],
+    ] as const) {
+      const response = await request(production.app).get(path).set('X-Forwarded-Proto', 'https');
+      const cookie = String(response.headers['set-cookie']);
+      assert.ok(cookie.startsWith(`${name}=`), cookie);
+      assert.match(cookie, /Secure/);
+    }
   });
 });
