@@ -25,6 +25,7 @@ import {
   sponsorshipRoutes,
   sponsorshipsOnChallengePage,
 } from './sponsorships/index.ts';
+import { statisticsRoutes } from './statistics/index.ts';
 import {
   endorsementsOnChallengePage,
   trackingOnProposalPage,
@@ -67,6 +68,7 @@ export function featureRoutes(deps: FeatureDeps): Router {
     organizationRoutes(deps, [challengesOnOrganizationPage(db), pledgesOnOrganizationPage(db)]),
   );
   router.use(sponsorshipRoutes(deps));
+  router.use(statisticsRoutes(deps));
   router.use(claimRoutes(deps));
   router.use(questionRoutes(deps));
   router.use(proposalRoutes(deps, proposal));
