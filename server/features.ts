@@ -25,7 +25,7 @@ import {
   sponsorshipRoutes,
   sponsorshipsOnChallengePage,
 } from './sponsorships/index.ts';
-import { statisticsRoutes } from './statistics/index.ts';
+import { impactOnOrganizationPage, statisticsRoutes } from './statistics/index.ts';
 import {
   endorsementsOnChallengePage,
   trackingOnProposalPage,
@@ -65,7 +65,11 @@ export function featureRoutes(deps: FeatureDeps): Router {
     ]),
   );
   router.use(
-    organizationRoutes(deps, [challengesOnOrganizationPage(db), pledgesOnOrganizationPage(db)]),
+    organizationRoutes(deps, [
+      challengesOnOrganizationPage(db),
+      pledgesOnOrganizationPage(db),
+      impactOnOrganizationPage(db),
+    ]),
   );
   router.use(sponsorshipRoutes(deps));
   router.use(statisticsRoutes(deps));

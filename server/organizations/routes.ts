@@ -109,6 +109,8 @@ export function organizationRoutes(
         user: req.user,
         role,
         query: req.query,
+        language: req.language,
+        t: req.t,
       }),
       role,
       canEdit: canEditOrganization(role),

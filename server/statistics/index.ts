@@ -2,3 +2,4 @@
 // organization's own impact on its page, every figure an SQL aggregate.
 export { statisticsRoutes } from './routes.ts';
 export { statistics, type Statistics, type StatisticsFilters } from './service.ts';
+export { impactOnOrganizationPage } from './organization-section.ts';

@@ -61,6 +61,21 @@ async function organizationBySlug(db: Db, slug: string) {
   return row;
 }
 
+/** Every state in the order of models/mexican-states.ts, then the national row; none left out. */
+export function byStateInOrder(states: StateStages[]): StateStages[] {
+  const stagesOf = new Map(states.map((row) => [row.stateCode, row]));
+  return [...mexicanStates.map((state) => state.code), null].map(
+    (stateCode) => stagesOf.get(stateCode) ?? { stateCode, ...noStages() },
+  );
+}
+
+/** The funnel: each stage summed over the states (and the national challenges). */
+export function funnelOf(byState: StateStages[]): StageCounts {
+  const funnel = noStages();
+  for (const row of byState) for (const stage of stageNames) funnel[stage] += row[stage];
+  return funnel;
+}
+
 /** Every figure of /estadisticas, each from SQL aggregates, for the filters given. */
 export async function statistics(db: Db, filters: StatisticsFilters = {}): Promise<Statistics> {
   const organization = filters.organizationSlug
@@ -75,12 +90,8 @@ export async function statistics(db: Db, filters: StatisticsFilters = {}): Promi
     stageMedians(db, scope),
   ]);
 
-  const stagesOf = new Map(states.map((row) => [row.stateCode, row]));
-  const byState: StateStages[] = [...mexicanStates.map((state) => state.code), null].map(
-    (stateCode) => stagesOf.get(stateCode) ?? { stateCode, ...noStages() },
-  );
-  const funnel = noStages();
-  for (const row of byState) for (const stage of stageNames) funnel[stage] += row[stage];
+  const byState = byStateInOrder(states);
+  const funnel = funnelOf(byState);
 
   const sdgCounts = new Map(sdgs.map((row) => [row.sdg, row.challenges]));
   const bySdg = sdgNumbers.map((sdg) => ({ sdg, challenges: sdgCounts.get(sdg) ?? 0 }));
