@@ -7,8 +7,10 @@ import type { MedianDays, Medians, StageCounts } from './stage-queries.ts';
 // Horizontal bar charts drawn as SVG on the server: a label above each bar, the value after it.
 // The sizes are in the SVG's own units; the stylesheet scales the drawing to the column.
 
-const CHART_WIDTH = 400;
-const BAR_SPACE = 290;
+const CHART_WIDTH = 320;
+const BAR_SPACE = 220;
+/** Longer labels are cut with an ellipsis in the drawing; the table below has them whole. */
+const LABEL_CHARACTERS = 46;
 const ROW_HEIGHT = 46;
 
 export interface BarInput {
@@ -29,6 +31,10 @@ export function barChart(rows: BarInput[]) {
       const y = index * ROW_HEIGHT;
       return {
         ...row,
+        label:
+          row.label.length > LABEL_CHARACTERS
+            ? `${row.label.slice(0, LABEL_CHARACTERS - 1).trimEnd()}…`
+            : row.label,
         labelY: y + 16,
         barY: y + 22,
         barWidth: barWidth.toFixed(1),
@@ -106,7 +112,11 @@ export function moneyView(t: Translate, format: Format, language: string, money:
   }));
   const chart = barChart(
     money.offices.map((office) => ({
-      label: office.name,
+      // Support that is not money counts too: the label says how many pledges back the bar.
+      label: `${office.name} · ${t('statistics.money.pledges', {
+        count: office.backing.count,
+        n: format(office.backing.count),
+      })}`,
       value: office.backing.centavos,
       valueText: pesos(office.backing.centavos),
     })),

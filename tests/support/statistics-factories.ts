@@ -85,9 +85,9 @@ export async function makeStatisticsWorld(db: Db) {
   const c3 = await challenge(community, { stateCode: 'OAX', sdgs: [6] });
   const c4 = await challenge(ngo, { stateCode: 'OAX' });
   const c5 = await challenge(ngo, { stateCode: 'JAL', sdgs: [4, 11] });
-  const c6 = await challenge(ngo, { stateCode: 'JAL' });
+  await challenge(ngo, { stateCode: 'JAL' });
   const c7 = await challenge(community, { stateCode: null, sdgs: [17] });
-  const c8 = await challenge(ngo, { stateCode: 'CDMX', status: 'closed' });
+  await challenge(ngo, { stateCode: 'CDMX', status: 'closed' });
   const draft = await challenge(community, {
     stateCode: 'OAX',
     sdgs: [3],
