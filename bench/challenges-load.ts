@@ -35,6 +35,7 @@ import {
 
 const USAGE = `Usage: npm run bench:challenges -- [--challenges N] [--duration S] [--warmup S]
                                    [--connections N] [--postgres URL | --no-postgres]
+                                   [--no-pglite]
 
   --challenges N    challenges seeded into each database (default 10000)
   --duration S      seconds measured per target (env BENCH_DURATION, default 8)
@@ -43,6 +44,7 @@ const USAGE = `Usage: npm run bench:challenges -- [--challenges N] [--duration S
   --postgres URL    server to create the bench database on
                     (env BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres)
   --no-postgres     measure PGlite only
+  --no-pglite       measure PostgreSQL only (e.g. at 100,000 challenges)
 `;
 
 // Words that the generated titles and problems use: "agua" is in about one challenge in
@@ -58,6 +60,7 @@ function readSettings() {
       connections: { type: 'string' },
       postgres: { type: 'string' },
       'no-postgres': { type: 'boolean' },
+      'no-pglite': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,6 +87,7 @@ function readSettings() {
   return {
     load,
     challenges: Math.round(number('--challenges', values.challenges, 10_000, 1)),
+    pglite: !values['no-pglite'],
     postgresUrl: values['no-postgres']
       ? undefined
       : (values.postgres ??
@@ -142,6 +146,7 @@ async function measureDatabase(
   const base = retos.baseUrl;
   await checkPage(`${base}/retos`, /rel="next"/);
   for (const word of SEARCHES) await checkPage(`${base}/retos?q=${word}`, /class="card__title"/);
+  await checkPage(`${base}/estadisticas`, /data-state="OAX"/);
   const targets: Target[] = [
     { name: `Express hello-world \`/\``, url: `${hello.baseUrl}/` },
     { name: `${label}: \`/retos\``, url: `${base}/retos` },
@@ -150,6 +155,9 @@ async function measureDatabase(
       url: `${base}/retos?q=${word}`,
     })),
     { name: `${label}: challenge page`, url: `${base}/retos/${slug}` },
+    // Every figure of the statistics page is an aggregate over all published challenges.
+    { name: `${label}: \`/estadisticas\``, url: `${base}/estadisticas` },
+    { name: `${label}: \`/estadisticas?entidad=OAX\``, url: `${base}/estadisticas?entidad=OAX` },
   ];
   const measurements: Measurement[] = [];
   for (const target of targets) measurements.push(await measure(target, settings.load));
@@ -175,7 +183,7 @@ async function main() {
   const machineBefore = machine();
   const hello = await startHelloWorld();
 
-  const runs = [await measureDatabase('PGlite', hello, settings, {})];
+  const runs = settings.pglite ? [await measureDatabase('PGlite', hello, settings, {})] : [];
   if (settings.postgresUrl) {
     const url = await createBenchDatabase(settings.postgresUrl);
     runs.push(await measureDatabase('PostgreSQL', hello, settings, { DATABASE_URL: url }));
