@@ -101,7 +101,9 @@ export function browseConditions(
 // Prize money that still counts: pledged or already paid, never withdrawn.
 const prizeOfRow = sql<string>`(select coalesce(sum(${sponsorships.amountCentavos}), 0)::bigint from ${sponsorships} where ${sponsorships.challengeId} = ${challenges.id} and ${sponsorships.kind} = 'prize' and ${inArray(sponsorships.status, [...BACKING_SPONSORSHIPS])})`;
 
-const sponsoredOfRow = sql<boolean>`exists (select 1 from ${sponsorships} where ${sponsorships.challengeId} = ${challenges.id} and ${inArray(sponsorships.status, [...BACKING_SPONSORSHIPS])})`;
+// A scalar subquery, not EXISTS: PostgreSQL may answer an EXISTS in the select list by hashing
+// every backing pledge (a scan of the whole table per page); this one looks up the page's rows.
+const sponsoredOfRow = sql<boolean>`coalesce((select true from ${sponsorships} where ${sponsorships.challengeId} = ${challenges.id} and ${inArray(sponsorships.status, [...BACKING_SPONSORSHIPS])} limit 1), false)`;
 
 /**
  * The query of one page (a row more than shown, to know whether another follows) and its order.

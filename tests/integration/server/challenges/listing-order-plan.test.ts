@@ -13,7 +13,13 @@ import { queryRows, type Database, type Db } from '../../../../server/db/index.t
 import { makeChallenge, makeOrganization } from '../../../support/factories.ts';
 import { createTestDatabase } from '../../../support/test-db.ts';
 
-type PlanNode = { 'Node Type': string; 'Index Name'?: string; Plans?: PlanNode[] };
+type PlanNode = {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  'Index Cond'?: string;
+  Plans?: PlanNode[];
+};
 
 function nodes(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
@@ -110,6 +116,10 @@ describe('challenge listings read their order from an index', () => {
         indexesIn(plan).includes('challenges_listed_by_proposals_idx'),
         String(indexesIn(plan)),
       );
+      // Whether a card is sponsored is looked up for the rows shown, not for every pledge.
+      const pledges = plan.filter((node) => node['Relation Name'] === 'sponsorships');
+      assert.ok(pledges.length > 0);
+      for (const node of pledges) assert.match(node['Index Cond'] ?? '', /challenge_id/);
     }
   });
 });
