@@ -10,6 +10,7 @@ import {
   type SignInLimits,
 } from './auth/index.ts';
 import { githubSettings } from './github/index.ts';
+import { apiRoutes, type ApiRateLimit } from './api/index.ts';
 import { healthRoutes } from './health/index.ts';
 import {
   acceptedBodyTypes,
@@ -48,6 +49,7 @@ export interface AppDeps {
   /** The process's outbox worker, woken after each write; without one, mail waits for a poll. */
   outboxWorker?: { wake(): void };
   writeRateLimit?: RateLimitSettings;
+  apiRateLimit?: ApiRateLimit;
   /** Overrides of the sign-in link limits; the rest keep their defaults. */
   signInLimits?: Partial<SignInLimits>;
   /** Development's demo GitHub and outbox reader (server/dev); never given in production. */
@@ -79,6 +81,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(compression());
   app.use(staticFiles(publicDir, { production }));
   app.use(healthRoutes(database));
+  // The JSON API is read by scripts: no language cookie, no session, no CSRF.
+  app.use(apiRoutes(database.db, deps.apiRateLimit));
 
   app.use(languageMiddleware(translator, { secureCookies: production }));
   // The demo GitHub's token and API endpoints are called server to server: no session, no CSRF.

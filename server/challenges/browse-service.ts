@@ -54,6 +54,8 @@ export interface BrowseRequest {
   sort: BrowseSort;
   /** Where the previous page ended; the first page has none. */
   after?: CursorPosition;
+  /** Rows a page shows; /retos keeps PAGE_SIZE, the JSON API lets callers choose within bounds. */
+  pageSize?: number;
 }
 
 export { dayInMexico };
@@ -145,7 +147,7 @@ export function browsePageQuery(db: Db, request: BrowseRequest, where: SQL[], to
     .innerJoin(organizations, eq(organizations.id, challenges.organizationId))
     .where(and(...matching, after ? afterPosition(plan, after) : undefined))
     .orderBy(...plan.keys.map((key) => direction(key)))
-    .limit(PAGE_SIZE + 1);
+    .limit((request.pageSize ?? PAGE_SIZE) + 1);
   return { query, plan };
 }
 
@@ -181,7 +183,8 @@ export async function browseChallenges(
       .where(and(...where)),
   ]);
 
-  const shown = rows.slice(0, PAGE_SIZE).map((row) => ({
+  const pageSize = request.pageSize ?? PAGE_SIZE;
+  const shown = rows.slice(0, pageSize).map((row) => ({
     ...row,
     rank: Number(row.rank),
     proposals: Number(row.proposals),
@@ -198,7 +201,7 @@ export async function browseChallenges(
       sponsored: Boolean(row.sponsored),
     })),
     total,
-    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(plan.position(last)) : undefined,
+    nextCursor: rows.length > pageSize && last ? encodeCursor(plan.position(last)) : undefined,
     ...(ranksMatches(request) && total > RANKED_MATCHES ? { rankedMatches: RANKED_MATCHES } : {}),
   };
 }

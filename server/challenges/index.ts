@@ -9,3 +9,6 @@ export { challengeForViewer } from './service.ts';
 export { closeChallengesPastDeadline } from './deadline-closing.ts';
 export { followProposal, holdChallenge, whenChallengeEnds } from './status-change.ts';
 export { activeCriteria } from './criteria.ts';
+export { browseChallenges, type BrowseCard } from './browse-service.ts';
+export { decodeCursor, type BrowseSort } from './browse-cursor.ts';
+export type { BrowseFilters } from './browse-query.ts';

@@ -48,6 +48,7 @@ export async function buildTestApp(
     env?: Record<string, string>;
     routers?: Router[];
     writeRateLimit?: AppDeps['writeRateLimit'];
+    apiRateLimit?: AppDeps['apiRateLimit'];
     signInLimits?: AppDeps['signInLimits'];
     mailer?: Mailer;
     database?: Database;
@@ -76,6 +77,7 @@ export async function buildTestApp(
     devTools: developmentTools(config),
     routers: options.routers,
     writeRateLimit: options.writeRateLimit,
+    apiRateLimit: options.apiRateLimit,
     signInLimits: options.signInLimits,
   });
   return {
