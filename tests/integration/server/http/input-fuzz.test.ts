@@ -71,6 +71,7 @@ describe('hostile input on every route', () => {
       .returning();
     Object.assign(params, {
       'retos:slug': challenge.slug,
+      'challenges:slug': challenge.slug,
       'organizaciones:slug': office.slug,
       'nuestros-retos:slug': office.slug,
       list: 'revisar',
