@@ -21,7 +21,7 @@ function failingRoutes(): Router {
   router.get('/probe/invalid', () => {
     throw new ValidationError({ title: 'errors.422.title' });
   });
-  router.get('/api/v1/probe/boom', () => {
+  router.get('/api/probe/boom', () => {
     throw new Error('api internal detail');
   });
   return router;
@@ -95,13 +95,14 @@ describe('error pages', () => {
   });
 
   it('answers the API with JSON, never HTML', async () => {
-    const response = await request(test.app).get('/api/v1/probe/boom');
+    // /api/v1 answers its own errors (tests/integration/server/api); the rest of /api is ours.
+    const response = await request(test.app).get('/api/probe/boom');
     assert.equal(response.status, 500);
     assert.match(response.type, /json/);
     assert.equal(response.body.error.status, 500);
     assert.equal(response.body.error.title, 'Algo salió mal');
     assert.doesNotMatch(JSON.stringify(response.body), /internal detail/);
-    const missing = await request(test.app).get('/api/v1/nada').set('Accept-Language', 'en');
+    const missing = await request(test.app).get('/api/nada').set('Accept-Language', 'en');
     assert.equal(missing.status, 404);
     assert.equal(missing.body.error.title, 'Page not found');
   });
